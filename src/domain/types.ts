@@ -1,0 +1,180 @@
+/**
+ * The data contract shared by the build (scripts/) and the app (src/).
+ * Every published file in public/data/ is described here and by a JSON Schema in ./schemas.
+ * Bump SCHEMA_VERSION when a published shape changes incompatibly.
+ */
+export const SCHEMA_VERSION = 1;
+
+/** Strongest first: the order used to pick "the strongest role" of a place. */
+export const ROLES = ['core', 'focus', 'supporting'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PLACE_LEVELS = ['province', 'macro', 'city', 'county', 'park', 'newarea'] as const;
+export type PlaceLevel = (typeof PLACE_LEVELS)[number];
+
+/** One source document (a row of plans.json). */
+export interface Plan {
+  /** Stable slug, e.g. "2012-it-12th-fyp". */
+  id: string;
+  /** File name inside seeds/. */
+  file: string;
+  titleZh: string;
+  titleEn: string;
+  issuerZh: string;
+  issuerEn: string;
+  /** ISO date (YYYY-MM-DD, or YYYY-MM when only the month is known). */
+  issued: string;
+  /** The year the year filter uses. Several plans may share a year. */
+  year: number;
+  /** Target years the plan names (e.g. [2015, 2017]). */
+  horizon: number[];
+}
+
+export interface PlaceProperties {
+  /** Full official name as meant by the plans (e.g. 南康市 for the 2012 plan's 南康). */
+  zh: string;
+  en: string;
+  level: PlaceLevel;
+  /** 6-digit GB/T 2260 code for cities and counties (and the province); null otherwise. */
+  adminCode: string | null;
+  /** Code of the prefecture-level city containing the place; null for the province and macro-regions. */
+  city: string | null;
+  /** Host county code for parks; the county's own code for counties; null otherwise. */
+  county: string | null;
+  /** Every form the texts (or users) use for the place, including zh. */
+  aliases: string[];
+  /** Toneless pinyin of zh, lower case, for search (e.g. "nan chang shi"). */
+  pinyin: string;
+  /** Macro-regions and new areas: ids of the member places. */
+  members?: string[];
+  /** True when the geometry is a stand-in (a park's point inside its host county). */
+  approximate?: boolean;
+  /** Years the unit existed under this name: valid from `validFrom` (inclusive) to `validTo` (exclusive; null = still). */
+  validFrom?: number | null;
+  validTo?: number | null;
+  /** Why this place exists in the gazetteer when it is a human decision (parks, macro-regions, corrections). */
+  note?: string;
+}
+
+export type PlaceGeometry = GeoJSON.Polygon | GeoJSON.MultiPolygon | GeoJSON.Point;
+
+export interface PlaceFeature {
+  type: 'Feature';
+  /** Place id: the adminCode for cities and counties ("360100"); "park-…", "macro-…", "newarea-…" otherwise. */
+  id: string;
+  properties: PlaceProperties;
+  geometry: PlaceGeometry | null;
+}
+
+export interface PlacesCollection {
+  type: 'FeatureCollection';
+  schemaVersion: number;
+  /** Provenance of the boundaries (source, licence, vintage, datum). */
+  attribution: string;
+  features: PlaceFeature[];
+}
+
+export interface Industry {
+  /** Stable English slug, e.g. "pharma", "pharma-tcm". */
+  id: string;
+  zh: string;
+  en: string;
+  /** Parent industry id; null for a top-level industry. */
+  parent: string | null;
+  /** Other forms the texts use (e.g. 光伏 for 光伏产业). */
+  aliases: string[];
+}
+
+/** Where a quote sits in its seed: 1-based line, character offsets (UTF-16 = code points here) within that line. */
+export interface SourceRef {
+  file: string;
+  line: number;
+  start: number;
+  end: number;
+}
+
+/** One (plan, sentence, place, industry) claim. */
+export interface Assignment {
+  id: string;
+  plan: string;
+  place: string;
+  industry: string;
+  /** The industry as the text writes it (may be a sub-industry or product family). */
+  industryZh: string;
+  /** The place as the text writes it (e.g. 南昌高新区), for highlighting inside the quote. */
+  placeText: string;
+  role: Role;
+  products: string[];
+  enterprises: string[];
+  /** Verbatim text of the sentence: exactly line[start..end) of source.file. */
+  quote: string;
+  source: SourceRef;
+}
+
+export type SentenceStatus =
+  /** Produced at least one assignment. */
+  | 'assigned'
+  /** Describes the present state (◆产业现状, "2010年…已形成"), not a plan. */
+  | 'status'
+  /** A layout sentence that names no place (a general principle). */
+  | 'no-place'
+  /** Names places but no industry can be attached. */
+  | 'no-industry'
+  /** Anything else, explained by `reason`. */
+  | 'other';
+
+export interface AuditSentence {
+  line: number;
+  start: number;
+  end: number;
+  text: string;
+  /** What kind of passage the sentence belongs to (e.g. "layout", "layout-column", "inline-directive"). */
+  passage: string;
+  /** The industry the surrounding section is about, if any. */
+  sectionIndustry: string | null;
+  status: SentenceStatus;
+  assignments: string[];
+  reason: string | null;
+}
+
+export interface AuditWarning {
+  file: string;
+  line: number;
+  message: string;
+}
+
+export interface AuditPlan {
+  plan: string;
+  file: string;
+  sentences: AuditSentence[];
+  counts: { sentences: number; assigned: number; assignments: number; places: number; unresolved: number };
+}
+
+export interface AuditFile {
+  schemaVersion: number;
+  plans: AuditPlan[];
+  warnings: AuditWarning[];
+}
+
+export interface PlansFile {
+  schemaVersion: number;
+  plans: Plan[];
+}
+export interface IndustriesFile {
+  schemaVersion: number;
+  industries: Industry[];
+}
+export interface AssignmentsFile {
+  schemaVersion: number;
+  assignments: Assignment[];
+}
+
+/** File names under public/data/, the only place both halves agree on them. */
+export const DATA_FILES = {
+  plans: 'plans.json',
+  places: 'places.geojson',
+  industries: 'industries.json',
+  assignments: 'assignments.json',
+  audit: 'audit.json',
+} as const;
+export type DataFileKey = keyof typeof DATA_FILES;
