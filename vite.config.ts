@@ -1,5 +1,5 @@
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig } from 'vitest/config';
 
 // base './' makes every asset URL relative, so dist/ works from any sub-path of a static host.
 export default defineConfig({

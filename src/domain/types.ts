@@ -3,6 +3,8 @@
  * Every published file in public/data/ is described here and by a JSON Schema in ./schemas.
  * Bump SCHEMA_VERSION when a published shape changes incompatibly.
  */
+import type { MultiPolygon, Point, Polygon } from 'geojson';
+
 export const SCHEMA_VERSION = 1;
 
 /** Strongest first: the order used to pick "the strongest role" of a place. */
@@ -56,7 +58,7 @@ export interface PlaceProperties {
   note?: string;
 }
 
-export type PlaceGeometry = GeoJSON.Polygon | GeoJSON.MultiPolygon | GeoJSON.Point;
+export type PlaceGeometry = Polygon | MultiPolygon | Point;
 
 export interface PlaceFeature {
   type: 'Feature';
