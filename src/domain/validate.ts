@@ -1,0 +1,26 @@
+/**
+ * Validates a published file against its JSON Schema (ajv, draft-07). Used by the build before anything is written
+ * and by the contract tests. Returns human-readable problems ("/assignments/3/role must be equal to one of …").
+ */
+import { Ajv } from 'ajv';
+import assignments from './schemas/assignments.schema.json' with { type: 'json' };
+import audit from './schemas/audit.schema.json' with { type: 'json' };
+import common from './schemas/common.schema.json' with { type: 'json' };
+import industries from './schemas/industries.schema.json' with { type: 'json' };
+import places from './schemas/places.schema.json' with { type: 'json' };
+import plans from './schemas/plans.schema.json' with { type: 'json' };
+import type { DataFileKey } from './types.ts';
+
+export const SCHEMAS: Record<DataFileKey, object> = { plans, places, industries, assignments, audit };
+
+const ajv = new Ajv({ allErrors: true, strict: false });
+ajv.addSchema(common);
+const validators = Object.fromEntries(
+  Object.entries(SCHEMAS).map(([key, schema]) => [key, ajv.compile(schema)]),
+) as Record<DataFileKey, ReturnType<Ajv['compile']>>;
+
+export function validatePublished(key: DataFileKey, value: unknown): string[] {
+  const validate = validators[key];
+  if (validate(value)) return [];
+  return (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? 'is invalid'}`);
+}
