@@ -1,0 +1,154 @@
+/**
+ * What each spec needs around a page: the shared Chromium, a context that aborts and records every request not on
+ * the test server's origin, console-error collection, waiting for the map's `idle`, axe-core and screenshots.
+ */
+import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+
+const require = createRequire(import.meta.url);
+export const SCREENSHOT_DIR = path.resolve('tests/e2e/screenshots');
+
+export const DESKTOP = { width: 1366, height: 900 } as const;
+export const PHONE = { width: 375, height: 667 } as const;
+
+let shared: Browser | undefined;
+
+/** The Chromium started by global-setup (one process for the whole run). */
+export async function getBrowser(): Promise<Browser> {
+  if (!shared?.isConnected()) shared = await chromium.connect(inject('wsEndpoint'));
+  return shared;
+}
+
+export interface PageSession {
+  page: Page;
+  context: BrowserContext;
+  /** Every URL the page (or its workers) requested. */
+  requests: string[];
+  /** Requests that were not on the server's origin; they were aborted. */
+  offOrigin: string[];
+  /** console.error messages and uncaught page errors. */
+  consoleErrors: string[];
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  viewport?: { width: number; height: number };
+  /** Phone emulation: touch, mobile viewport meta, device scale. */
+  mobile?: boolean;
+  locale?: string;
+  reducedMotion?: 'reduce' | 'no-preference';
+}
+
+export async function openSession(options: OpenOptions = {}): Promise<PageSession> {
+  const browser = await getBrowser();
+  const origin = inject('siteOrigin');
+  const context = await browser.newContext({
+    viewport: options.viewport ?? DESKTOP,
+    isMobile: options.mobile ?? false,
+    hasTouch: options.mobile ?? false,
+    deviceScaleFactor: 1,
+    locale: options.locale ?? 'zh-CN',
+    reducedMotion: options.reducedMotion ?? 'reduce',
+    // Service workers fetch outside page routing; blocking them keeps the interception below complete.
+    serviceWorkers: 'block',
+  });
+  const requests: string[] = [];
+  const offOrigin: string[] = [];
+  const consoleErrors: string[] = [];
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    requests.push(url);
+    if (url.startsWith(`${origin}/`) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+    offOrigin.push(url);
+    return route.abort('blockedbyclient');
+  });
+  const page = await context.newPage();
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') consoleErrors.push(msg.text());
+  });
+  page.on('pageerror', (err) => consoleErrors.push(`pageerror: ${err.message}`));
+  return { page, context, requests, offOrigin, consoleErrors, close: () => context.close() };
+}
+
+/** The site URL with optional query (e.g. '?lang=en'). */
+export function siteUrl(query = ''): string {
+  return inject('siteUrl') + query;
+}
+
+/**
+ * Resolves once the map has rendered everything it has (MapLibre's `idle`). A repaint is requested first so this
+ * also returns when the map was already idle; callers that just changed state should first wait for a DOM sign of
+ * the change (or use `waitForNextIdle`).
+ */
+export async function waitForMapIdle(page: Page, timeout = 30_000): Promise<void> {
+  await page.waitForFunction(() => Boolean(window.__jxMap), undefined, { timeout });
+  await page.evaluate(
+    (ms) =>
+      new Promise<void>((resolve, reject) => {
+        const map = window.__jxMap;
+        if (!map) return reject(new Error('window.__jxMap vanished'));
+        const timer = setTimeout(() => reject(new Error(`map not idle after ${ms} ms`)), ms);
+        // Two animation frames let pending React effects reach the map before we arm the listener.
+        requestAnimationFrame(() =>
+          requestAnimationFrame(() => {
+            map.once('idle', () => {
+              clearTimeout(timer);
+              resolve();
+            });
+            map.triggerRepaint();
+          }),
+        );
+      }),
+    timeout,
+  );
+}
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  targets: string[];
+}
+
+/** Runs axe-core (all default rules: WCAG 2 A/AA and best practices) and returns the violations, summarised. */
+export async function runAxe(page: Page): Promise<AxeViolation[]> {
+  const hasAxe = await page.evaluate(() => 'axe' in window);
+  if (!hasAxe) await page.addScriptTag({ path: require.resolve('axe-core') });
+  return page.evaluate(async () => {
+    // biome-ignore lint/suspicious/noExplicitAny: axe is injected at runtime and has no global typing here.
+    const axe = (window as any).axe;
+    const result = await axe.run(document);
+    return result.violations.map(
+      (v: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
+      }),
+    );
+  });
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: false });
+  return file;
+}
+
+/** Rendered features of the map in the current viewport, reduced to what assertions need. */
+export async function renderedFeatures(
+  page: Page,
+  layers?: string[],
+): Promise<{ id: string | number | undefined; layer: string; props: Record<string, unknown> }[]> {
+  return page.evaluate((layerIds) => {
+    const map = window.__jxMap;
+    if (!map) throw new Error('window.__jxMap is missing');
+    const existing = layerIds?.filter((id) => map.getLayer(id));
+    const features = map.queryRenderedFeatures(existing ? { layers: existing } : undefined);
+    return features.map((f) => ({ id: f.id, layer: f.layer.id, props: f.properties ?? {} }));
+  }, layers);
+}
