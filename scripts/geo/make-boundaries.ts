@@ -15,8 +15,12 @@ export const SOURCE_DIR = `node_modules/${SOURCE_PACKAGE}/geojson/shape-with-int
 export const TOPOLOGY_PATH = 'data/boundaries/jiangxi-counties-2016.topo.json';
 /** The year whose units the shapes show (between 2016-09-14 and 2016-11-24, see docs/boundaries.md). */
 export const VINTAGE_YEAR = 2016;
-/** mapshaper `-simplify` settings, recorded in PROVENANCE.md. */
-export const SIMPLIFY = 'dp interval=400 keep-shapes';
+/**
+ * mapshaper commands, recorded in PROVENANCE.md: -clean first (the source has hairline overlaps and gaps at its
+ * 1/1024° grid that would otherwise turn into sliver parts), weighted Visvalingam with a 400 m tolerance on the
+ * shared-arc topology, keep-shapes so small islands and enclaves survive, -clean again to repair any crossing.
+ */
+export const SIMPLIFY = '-clean -simplify weighted interval=400 keep-shapes -clean';
 /** TopoJSON quantization: 1e5 steps over Jiangxi's ~6° extent ≈ 6e-5°, finer than the source's 1/1024° grid. */
 export const QUANTIZATION = 100000;
 
@@ -169,12 +173,32 @@ export async function makeTopology(counties: readonly JoinedCounty[]): Promise<s
     ),
   };
   const out = await mapshaper.applyCommands(
-    `-i counties.json name=counties -simplify ${SIMPLIFY} -clean -o out.json format=topojson quantization=${QUANTIZATION}`,
+    `-i counties.json name=counties ${SIMPLIFY} -o out.json format=topojson quantization=${QUANTIZATION}`,
     { 'counties.json': JSON.stringify(fc) },
   );
   const topo = out['out.json'];
   if (!topo) throw new BuildError(TOPOLOGY_PATH, 0, 'mapshaper produced no output');
-  return topo;
+  // TopoJSON allows extra members: the provenance travels with the file, so places.ts needs no node_modules lookup.
+  return JSON.stringify({ ...JSON.parse(topo), metadata: sourceMetadata() });
+}
+
+export interface BoundaryMetadata {
+  source: string;
+  version: string;
+  vintage: string;
+  datum: string;
+  simplify: string;
+}
+
+export function sourceMetadata(): BoundaryMetadata {
+  const pkg = JSON.parse(readFileSync(`node_modules/${SOURCE_PACKAGE}/package.json`, 'utf8')) as { version: string };
+  return {
+    source: `${SOURCE_PACKAGE}@${pkg.version} (npm), shapes from AMap (高德地图) under AMap's terms`,
+    version: pkg.version,
+    vintage: '2016-09..2016-11',
+    datum: 'GCJ-02',
+    simplify: `mapshaper ${SIMPLIFY}, quantization ${QUANTIZATION}`,
+  };
 }
 
 async function main(): Promise<void> {
