@@ -5,7 +5,7 @@ import { type ChangeRow, changeKind, computeChanges, countChanges, describeMatch
 import { PLACE, PV_2012, PV_2014, PV_2016, PV_2018, PV_ALL, PV_INDUSTRIES } from './fixtures/pv';
 import { industryTree } from './hierarchy';
 
-const row = (rows: ChangeRow[], place: string, industry = 'pv') =>
+const row = (rows: ChangeRow[], place: string, industry = 'photovoltaics') =>
   rows.find((r) => r.place === place && r.industry === industry);
 const kinds = (rows: ChangeRow[]) => Object.fromEntries(rows.map((r) => [`${r.place}/${r.industry}`, r.kind]));
 
@@ -60,40 +60,40 @@ describe('hierarchy matching: 2014 (光伏) → 2016 (硅晶电池 / 薄膜电�
   it('at the top level, rolls the sub-industries up to 光伏', () => {
     const rows = computeChanges(PV_2014, PV_2016, PV_INDUSTRIES);
     expect(kinds(rows)).toEqual({
-      [`${PLACE.nanchang}/pv`]: 'gained',
-      [`${PLACE.jiujiang}/pv`]: 'upgraded',
-      [`${PLACE.xinyu}/pv`]: 'downgraded',
-      [`${PLACE.shangrao}/pv`]: 'kept',
+      [`${PLACE.nanchang}/photovoltaics`]: 'gained',
+      [`${PLACE.jiujiang}/photovoltaics`]: 'upgraded',
+      [`${PLACE.xinyu}/photovoltaics`]: 'downgraded',
+      [`${PLACE.shangrao}/photovoltaics`]: 'kept',
     });
     // 九江 is core for 薄膜电池 and focus for 硅晶电池: the strongest (core) counts, and both are listed.
     const jiujiang = row(rows, PLACE.jiujiang);
     expect(jiujiang).toMatchObject({
       before: 'focus',
       after: 'core',
-      afterIndustries: ['pv-crystalline', 'pv-thin-film'],
+      afterIndustries: ['photovoltaics-crystalline', 'photovoltaics-thin-film'],
     });
-    expect(jiujiang?.afterIds[0]).toContain('pv-thin-film');
+    expect(jiujiang?.afterIds[0]).toContain('photovoltaics-thin-film');
   });
 
   it('at the exact level, treats differently named industries as different (all dropped / gained)', () => {
     const rows = computeChanges(PV_2014, PV_2016, PV_INDUSTRIES, { level: 'exact' });
     expect(countChanges(rows)).toEqual({ gained: 5, dropped: 3, upgraded: 0, downgraded: 0, kept: 0 });
-    expect(row(rows, PLACE.jiujiang, 'pv-thin-film')?.kind).toBe('gained');
-    expect(row(rows, PLACE.jiujiang, 'pv')?.kind).toBe('dropped');
+    expect(row(rows, PLACE.jiujiang, 'photovoltaics-thin-film')?.kind).toBe('gained');
+    expect(row(rows, PLACE.jiujiang, 'photovoltaics')?.kind).toBe('dropped');
   });
 
   it('for a chosen leaf industry, counts only sentences naming it', () => {
-    const rows = computeChanges(PV_2014, PV_2016, PV_INDUSTRIES, { industry: 'pv-thin-film' });
+    const rows = computeChanges(PV_2014, PV_2016, PV_INDUSTRIES, { industry: 'photovoltaics-thin-film' });
     expect(kinds(rows)).toEqual({
-      [`${PLACE.jiujiang}/pv-thin-film`]: 'gained',
-      [`${PLACE.nanchang}/pv-thin-film`]: 'gained',
+      [`${PLACE.jiujiang}/photovoltaics-thin-film`]: 'gained',
+      [`${PLACE.nanchang}/photovoltaics-thin-film`]: 'gained',
     });
   });
 
   it('for a chosen parent industry, includes its sub-industries and leaves other industries out', () => {
     const pharma: Assignment = { ...PV_2014[0], id: 'x', industry: 'pharma-tcm', place: PLACE.yichun } as Assignment;
-    const rows = computeChanges([...PV_2014, pharma], PV_2016, PV_INDUSTRIES, { industry: 'pv' });
-    expect(rows.every((r) => r.industry === 'pv')).toBe(true);
+    const rows = computeChanges([...PV_2014, pharma], PV_2016, PV_INDUSTRIES, { industry: 'photovoltaics' });
+    expect(rows.every((r) => r.industry === 'photovoltaics')).toBe(true);
     expect(rows).toHaveLength(4);
     expect(computeChanges([...PV_2014, pharma], PV_2016, PV_INDUSTRIES, { industry: 'pharma' })).toEqual([
       expect.objectContaining({ place: PLACE.yichun, industry: 'pharma', kind: 'dropped', beforeIds: ['x'] }),
@@ -145,10 +145,10 @@ describe('describeMatching', () => {
     expect(top.zh).toContain('一级产业');
     expect(top.zh).toContain('“硅晶电池”计入“光伏”');
     expect(top.en).toContain('Crystalline silicon cells counts as Photovoltaics');
-    const parent = describeMatching(PV_INDUSTRIES, { industry: 'pv' });
+    const parent = describeMatching(PV_INDUSTRIES, { industry: 'photovoltaics' });
     expect(parent.zh).toContain('硅晶电池、薄膜电池');
     expect(parent.en).toContain('Thin-film cells');
-    const leaf = describeMatching(PV_INDUSTRIES, { industry: 'pv-thin-film' });
+    const leaf = describeMatching(PV_INDUSTRIES, { industry: 'photovoltaics-thin-film' });
     expect(leaf.zh).toContain('只比较明确写到“薄膜电池”的句子');
     const exact = describeMatching(PV_INDUSTRIES, { level: 'exact' });
     expect(exact.en).toContain('exactly as each plan names them');
@@ -163,12 +163,12 @@ describe('industryTree', () => {
       { id: 'a', zh: 'a', en: 'a', parent: 'b', aliases: [] },
       { id: 'b', zh: 'b', en: 'b', parent: 'a', aliases: [] },
     ]);
-    expect(tree.rootOf('pv-thin-film')).toBe('pv');
-    expect(tree.descendantsOf('pv')).toEqual(['pv-crystalline', 'pv-thin-film']);
-    expect(tree.isWithin('pv-thin-film', 'pv')).toBe(true);
-    expect(tree.isWithin('pv', 'pv-thin-film')).toBe(false);
+    expect(tree.rootOf('photovoltaics-thin-film')).toBe('photovoltaics');
+    expect(tree.descendantsOf('photovoltaics')).toEqual(['photovoltaics-crystalline', 'photovoltaics-thin-film']);
+    expect(tree.isWithin('photovoltaics-thin-film', 'photovoltaics')).toBe(true);
+    expect(tree.isWithin('photovoltaics', 'photovoltaics-thin-film')).toBe(false);
     expect(tree.ancestorsOf('a')).toEqual(['b']);
-    expect(tree.orderOf('pv')).toBeLessThan(tree.orderOf('pv-thin-film'));
-    expect(tree.orderOf('pv-thin-film')).toBeLessThan(tree.orderOf('pharma'));
+    expect(tree.orderOf('photovoltaics')).toBeLessThan(tree.orderOf('photovoltaics-thin-film'));
+    expect(tree.orderOf('photovoltaics-thin-film')).toBeLessThan(tree.orderOf('pharma'));
   });
 });

@@ -23,7 +23,7 @@ describe('buildMatrix', () => {
   const matrix = buildMatrix(PV_ALL, PLACES, PV_INDUSTRIES, { planOrder: PLAN_ORDER });
 
   it('gives 新余 core across all plans, with the plans in order and every sentence behind it', () => {
-    const cell = cellAt(matrix, PLACE.xinyu, 'pv');
+    const cell = cellAt(matrix, PLACE.xinyu, 'photovoltaics');
     expect(cell?.role).toBe('core');
     expect(cell?.plans).toEqual([P2012, P2014, P2018]);
     expect(cell?.byPlan[P2018]?.role).toBe('focus');
@@ -36,11 +36,11 @@ describe('buildMatrix', () => {
   it('groups columns under their top-level industry, parent first', () => {
     expect(matrix.columnGroups).toEqual([
       {
-        industry: 'pv',
+        industry: 'photovoltaics',
         columns: [
-          { industry: 'pv', count: 9 },
-          { industry: 'pv-crystalline', count: 3 },
-          { industry: 'pv-thin-film', count: 2 },
+          { industry: 'photovoltaics', count: 9 },
+          { industry: 'photovoltaics-crystalline', count: 3 },
+          { industry: 'photovoltaics-thin-film', count: 2 },
         ],
       },
     ]);
@@ -54,15 +54,15 @@ describe('buildMatrix', () => {
     const m = buildMatrix([...PV_2014, ...extra], PLACES, PV_INDUSTRIES);
     expect(m.rowGroups.map((g) => g.city)).toEqual([PLACE.jiujiang, PLACE.xinyu, PLACE.shangrao, null]);
     expect(m.rowGroups[1]?.rows.map((r) => r.place)).toEqual([PLACE.xinyu, '360502', 'park-xinyu-hi-tech']);
-    expect(matrixColumns(m)).toEqual(['pv', 'pharma-tcm']);
-    expect(m.columnGroups.map((g) => g.industry)).toEqual(['pv', 'pharma']);
+    expect(matrixColumns(m)).toEqual(['photovoltaics', 'pharma-tcm']);
+    expect(m.columnGroups.map((g) => g.industry)).toEqual(['photovoltaics', 'pharma']);
   });
 
   it("rolls sub-industries into their top-level column at level 'top'", () => {
     const m = buildMatrix(PV_2016, PLACES, PV_INDUSTRIES, { level: 'top' });
-    expect(matrixColumns(m)).toEqual(['pv']);
-    expect(cellAt(m, PLACE.jiujiang, 'pv')?.role).toBe('core');
-    expect(cellAt(m, PLACE.jiujiang, 'pv')?.assignmentIds).toHaveLength(2);
+    expect(matrixColumns(m)).toEqual(['photovoltaics']);
+    expect(cellAt(m, PLACE.jiujiang, 'photovoltaics')?.role).toBe('core');
+    expect(cellAt(m, PLACE.jiujiang, 'photovoltaics')?.assignmentIds).toHaveLength(2);
   });
 
   it('keeps requested empty rows and unknown places', () => {
@@ -80,15 +80,15 @@ describe('sortMatrix and filterMatrix', () => {
   const matrix = buildMatrix(PV_ALL, PLACES, PV_INDUSTRIES, { planOrder: PLAN_ORDER });
 
   it('ranks the whole province by role in a column, empty cells last', () => {
-    const sorted = sortMatrix(matrix, { by: 'industry', industry: 'pv-thin-film' }, false);
+    const sorted = sortMatrix(matrix, { by: 'industry', industry: 'photovoltaics-thin-film' }, false);
     expect(
       matrixRows(sorted)
         .map((r) => r.place)
         .slice(0, 2),
     ).toEqual([PLACE.nanchang, PLACE.jiujiang]);
-    const byPv = matrixRows(sortMatrix(matrix, { by: 'industry', industry: 'pv', direction: 'asc' }, false));
+    const byPv = matrixRows(sortMatrix(matrix, { by: 'industry', industry: 'photovoltaics', direction: 'asc' }, false));
     expect(byPv.at(-1)?.place).toBe(PLACE.xinyu);
-    expect(byPv[0]?.cells.pv?.role).toBe('supporting');
+    expect(byPv[0]?.cells.photovoltaics?.role).toBe('supporting');
   });
 
   it('sorts by number of industries within each city group', () => {
@@ -99,17 +99,17 @@ describe('sortMatrix and filterMatrix', () => {
   it('filters by plan and recomputes the role of a cell', () => {
     const only2018 = filterMatrix(matrix, { plans: [P2018] }, PV_INDUSTRIES);
     expect(matrixRows(only2018).map((r) => r.place)).toEqual([PLACE.xinyu, PLACE.shangrao]);
-    expect(cellAt(only2018, PLACE.xinyu, 'pv')).toMatchObject({ role: 'focus', plans: [P2018] });
-    expect(cellAt(only2018, PLACE.xinyu, 'pv')?.assignmentIds).toHaveLength(1);
-    expect(matrixColumns(only2018)).toEqual(['pv']);
+    expect(cellAt(only2018, PLACE.xinyu, 'photovoltaics')).toMatchObject({ role: 'focus', plans: [P2018] });
+    expect(cellAt(only2018, PLACE.xinyu, 'photovoltaics')?.assignmentIds).toHaveLength(1);
+    expect(matrixColumns(only2018)).toEqual(['photovoltaics']);
   });
 
   it('filters by role and drops empty rows and columns', () => {
     const core = filterMatrix(matrix, { roles: ['core'] }, PV_INDUSTRIES);
     expect(matrixRows(core).map((r) => r.place)).toEqual([PLACE.nanchang, PLACE.jiujiang, PLACE.xinyu]);
     expect(core.columnGroups[0]?.columns).toEqual([
-      { industry: 'pv', count: 1 },
-      { industry: 'pv-thin-film', count: 2 },
+      { industry: 'photovoltaics', count: 1 },
+      { industry: 'photovoltaics-thin-film', count: 2 },
     ]);
     const none = filterMatrix(matrix, { cities: ['369900'] }, PV_INDUSTRIES);
     expect(none).toEqual({ columnGroups: [], rowGroups: [] });
