@@ -3,6 +3,7 @@ import Ajv from 'ajv';
 import type { MultiPolygon, Point, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import type { PlaceFeature } from '../../src/domain/types.ts';
+import { loadGazetteer } from '../gazetteer/index.ts';
 import type { Gazetteer, GazetteerPlace } from '../gazetteer/types.ts';
 import { buildPlacesCollection, geometryArea, loadBoundaries, pointInGeometry, polygonsOf } from './places.ts';
 
@@ -85,12 +86,16 @@ const feature = (id: string): PlaceFeature => {
 };
 const area = (id: string): number => geometryArea(feature(id).geometry as Polygon | MultiPolygon);
 
+function validatePlaces(data: unknown): string | null {
+  const ajv = new Ajv({ allErrors: true });
+  ajv.addSchema(JSON.parse(readFileSync(`${SCHEMAS}/common.schema.json`, 'utf8')));
+  const validate = ajv.compile(JSON.parse(readFileSync(`${SCHEMAS}/places.schema.json`, 'utf8')));
+  return validate(data) ? null : ajv.errorsText(validate.errors);
+}
+
 describe('buildPlacesCollection', () => {
   it('validates against the places schema', () => {
-    const ajv = new Ajv({ allErrors: true });
-    ajv.addSchema(JSON.parse(readFileSync(`${SCHEMAS}/common.schema.json`, 'utf8')));
-    const validate = ajv.compile(JSON.parse(readFileSync(`${SCHEMAS}/places.schema.json`, 'utf8')));
-    expect(validate(collection), ajv.errorsText(validate.errors)).toBe(true);
+    expect(validatePlaces(collection)).toBeNull();
   });
 
   it('orders features province, macro, city, county, newarea, park, then by id', () => {
@@ -195,5 +200,29 @@ describe('buildPlacesCollection', () => {
   it('rounds coordinates to 4 decimals', () => {
     const coords = JSON.stringify(collection.features.map((f) => f.geometry)).match(/\d+\.\d+/g) ?? [];
     expect(coords.every((c) => (c.split('.')[1] as string).length <= 4)).toBe(true);
+  });
+});
+
+describe('buildPlacesCollection with the real gazetteer', () => {
+  const gazetteer = loadGazetteer();
+  const real = buildPlacesCollection(gazetteer, boundaries);
+
+  it('validates against the places schema and gives every place a geometry', () => {
+    expect(validatePlaces(real)).toBeNull();
+    expect(real.features.filter((f) => f.geometry === null).map((f) => f.id)).toEqual([]);
+  });
+
+  it('draws every 2016 county and every city of the gazetteer', () => {
+    const ids = new Set(real.features.map((f) => f.id));
+    for (const code of boundaries.counties.keys()) expect(ids.has(code), code).toBe(true);
+    expect(real.features.filter((f) => f.properties.level === 'city')).toHaveLength(11);
+  });
+
+  it('places every park inside its host county', () => {
+    for (const p of real.features.filter((f) => f.properties.level === 'park')) {
+      const host = boundaries.mapCode(p.properties.county as string) as string;
+      const county = real.features.find((f) => f.id === host);
+      expect(pointInGeometry((p.geometry as Point).coordinates, county?.geometry as Polygon), p.id).toBe(true);
+    }
   });
 });
