@@ -5,7 +5,14 @@ import { describe, expect, it } from 'vitest';
 import type { PlaceFeature } from '../../src/domain/types.ts';
 import { loadGazetteer } from '../gazetteer/index.ts';
 import type { Gazetteer, GazetteerPlace } from '../gazetteer/types.ts';
-import { buildPlacesCollection, geometryArea, loadBoundaries, pointInGeometry, polygonsOf } from './places.ts';
+import {
+  buildPlacesCollection,
+  geometryArea,
+  loadBoundaries,
+  parkSpots,
+  pointInGeometry,
+  polygonsOf,
+} from './places.ts';
 
 const SCHEMAS = 'src/domain/schemas';
 
@@ -223,6 +230,20 @@ describe('buildPlacesCollection with the real gazetteer', () => {
       const host = boundaries.mapCode(p.properties.county as string) as string;
       const county = real.features.find((f) => f.id === host);
       expect(pointInGeometry((p.geometry as Point).coordinates, county?.geometry as Polygon), p.id).toBe(true);
+    }
+  });
+
+  it('covers the members of each macro-region and new area', () => {
+    const byId = new Map(real.features.map((f) => [f.id, f]));
+    for (const m of real.features.filter((f) => f.properties.level === 'macro' || f.properties.level === 'newarea')) {
+      expect(m.geometry, m.id).not.toBeNull();
+      for (const id of m.properties.members ?? []) {
+        const member = byId.get(id);
+        if (!member?.geometry || member.geometry.type === 'Point') continue;
+        const inner = parkSpots(member.geometry, 1)[0] as number[];
+        expect(pointInGeometry(inner, m.geometry as Polygon), `${id} in ${m.id}`).toBe(true);
+        expect(geometryArea(m.geometry as Polygon)).toBeGreaterThanOrEqual(geometryArea(member.geometry) * 0.999);
+      }
     }
   });
 });
