@@ -65,18 +65,18 @@ export class Romaniser {
   }
 
   /**
-   * English for a name made of proper parts and a generic suffix. `knownNames` splits the proper part into words
-   * (南昌小蓝 → Nanchang Xiaolan); words in the generic word table are translated (医疗器械 → Medical Devices).
+   * English for a name made of proper parts and a generic suffix. `knownNames` (zh → English) splits the proper part into words
+   * (南昌小蓝 → Nanchang Xiaolan; 崇仁县 → Chongren County); words in the generic word table are translated (医疗器械 → Medical Devices).
    */
-  english(zh: string, knownNames: readonly string[], suffixOverride?: GenericTerm | null): string {
-    const suffix = suffixOverride === null ? undefined : (suffixOverride ?? this.genericSuffix(zh));
+  english(zh: string, knownNames: ReadonlyMap<string, string>): string {
+    const suffix = this.genericSuffix(zh);
     const proper = suffix ? zh.slice(0, zh.length - suffix.zh.length) : zh;
     const parts = this.tokens(proper, knownNames);
     return [...parts, ...(suffix ? [suffix.en] : [])].join(' ');
   }
 
-  private tokens(text: string, knownNames: readonly string[]): string[] {
-    const names = [...knownNames].sort((a, b) => b.length - a.length);
+  private tokens(text: string, knownNames: ReadonlyMap<string, string>): string[] {
+    const names = [...knownNames.keys()].sort((a, b) => b.length - a.length);
     const out: string[] = [];
     let pending = '';
     const flush = () => {
@@ -96,7 +96,7 @@ export class Romaniser {
       const n = names.find((name) => rest.startsWith(name));
       if (n) {
         flush();
-        out.push(this.word(n));
+        out.push(knownNames.get(n) ?? this.word(n));
         i += n.length;
         continue;
       }

@@ -189,7 +189,7 @@ export function loadGazetteer(dataDir = 'data'): LoadedGazetteer {
   // Counties: each name a code carried gets its own span; short forms are collected first and checked for clashes.
   const shortCandidates = new Map<string, FormRef[]>();
   const countyForms: { city: string; form: string; ref: FormRef }[] = [];
-  const knownNames: string[] = [...cityShort.keys()];
+  const knownNames = new Map<string, string>([...cityShort.keys()].map((k) => [k, romaniser.word(k)]));
   for (const county of units.counties) {
     const latest = county.names[county.names.length - 1] as NamedSpan;
     const suffix = SUFFIXES.find((s) => latest.name.endsWith(s)) ?? '县';
@@ -222,8 +222,9 @@ export function loadGazetteer(dataDir = 'data'): LoadedGazetteer {
       if (SUFFIXES.some((s) => span.name.endsWith(s)) && rest.length >= 2) {
         const shortRef: FormRef = { ...ref, kind: 'short' };
         shortCandidates.set(rest, [...(shortCandidates.get(rest) ?? []), shortRef]);
-        knownNames.push(rest);
-      } else knownNames.push(span.name);
+        knownNames.set(rest, romaniser.word(rest));
+      }
+      knownNames.set(span.name, `${romaniser.word(span.name.slice(0, -1))} ${suffixTerm?.en ?? 'County'}`);
     }
   }
   for (const [form, refs] of shortCandidates) {
