@@ -1,0 +1,75 @@
+/** Loads the data, then shows the explorer; a missing or invalid file gets a message naming it. */
+import { useEffect, useMemo, useState } from 'react';
+import { I18nextProvider, useTranslation } from 'react-i18next';
+import { DataError, type ExplorerData, loadData } from './data/load.ts';
+import { createI18n, initialLang } from './i18n/index.ts';
+import { createExplorerStore, type ExplorerStore } from './state/store.ts';
+import { parseUrl } from './state/url.ts';
+import { Explorer, knownIds } from './views/Explorer.tsx';
+
+type Loaded =
+  | { state: 'loading' }
+  | { state: 'error'; file: string; reason: string }
+  | { state: 'ok'; data: ExplorerData; store: ExplorerStore };
+
+function DataErrorView({ file, reason }: { file: string; reason: string }) {
+  const { t } = useTranslation();
+  return (
+    <main className="data-error" role="alert" data-testid="data-error">
+      <h1>{t('error.title')}</h1>
+      <p>{t('error.file', { file })}</p>
+      <p>{t('error.reason', { reason })}</p>
+      <p className="muted">{t('error.hint')}</p>
+    </main>
+  );
+}
+
+export function App({ load = loadData }: { load?: () => Promise<ExplorerData> }) {
+  const [fallbackLang] = useState(initialLang);
+  const startLang = useMemo(() => parseUrl(window.location.search, EMPTY_IDS, fallbackLang).lang, [fallbackLang]);
+  const i18n = useMemo(() => createI18n(startLang), [startLang]);
+  const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
+
+  useEffect(() => {
+    document.documentElement.lang = startLang === 'zh' ? 'zh-CN' : 'en';
+    let live = true;
+    load()
+      .then((data) => {
+        if (!live) return;
+        const store = createExplorerStore(parseUrl(window.location.search, knownIds(data), fallbackLang));
+        setLoaded({ state: 'ok', data, store });
+      })
+      .catch((e: unknown) => {
+        if (!live) return;
+        if (e instanceof DataError) setLoaded({ state: 'error', file: e.file, reason: e.reason });
+        else setLoaded({ state: 'error', file: '?', reason: e instanceof Error ? e.message : String(e) });
+      });
+    return () => {
+      live = false;
+    };
+  }, [load, fallbackLang, startLang]);
+
+  return (
+    <I18nextProvider i18n={i18n}>
+      {loaded.state === 'loading' && <Loading />}
+      {loaded.state === 'error' && <DataErrorView file={loaded.file} reason={loaded.reason} />}
+      {loaded.state === 'ok' && <Explorer data={loaded.data} store={loaded.store} />}
+    </I18nextProvider>
+  );
+}
+
+const EMPTY_IDS = {
+  plans: new Set<string>(),
+  industries: new Set<string>(),
+  places: new Set<string>(),
+  files: new Set<string>(),
+};
+
+function Loading() {
+  const { t } = useTranslation();
+  return (
+    <main className="loading" aria-busy="true">
+      <p>{t('app.loading')}</p>
+    </main>
+  );
+}

@@ -1,0 +1,184 @@
+/**
+ * The one module that knows where the published data lives. URLs are relative to the app's base (vite `base: './'`),
+ * so the explorer works from any sub-path. Files are checked by light hand-written validators (not full ajv, to keep
+ * the bundle small): enough that a wrong or truncated file yields a message naming it instead of a blank page.
+ */
+import {
+  type Assignment,
+  DATA_FILES,
+  type DataFileKey,
+  type Industry,
+  PLACE_LEVELS,
+  type PlaceFeature,
+  type Plan,
+  ROLES,
+  SCHEMA_VERSION,
+} from '../domain/types.ts';
+
+export interface ExplorerData {
+  plans: Plan[];
+  places: PlaceFeature[];
+  industries: Industry[];
+  assignments: Assignment[];
+  attribution: string;
+  planById: Map<string, Plan>;
+  placeById: Map<string, PlaceFeature>;
+  industryById: Map<string, Industry>;
+}
+
+export class DataError extends Error {
+  constructor(
+    readonly file: string,
+    readonly reason: string,
+  ) {
+    super(`${file}: ${reason}`);
+    this.name = 'DataError';
+  }
+}
+
+const base = (): string => import.meta.env?.BASE_URL ?? './';
+
+export function dataUrl(key: DataFileKey): string {
+  return `${base()}data/${DATA_FILES[key]}`;
+}
+
+/** Where the data build copies the seed documents (for the source view). */
+export function seedUrl(file: string): string {
+  return `${base()}data/seeds/${encodeURIComponent(file)}`;
+}
+
+export function fontUrl(file: string): string {
+  return `${base()}fonts/sc/${file}`;
+}
+
+type Json = Record<string, unknown>;
+const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isStr = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
+const isStrArr = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
+
+function fail(key: DataFileKey, reason: string): never {
+  throw new DataError(DATA_FILES[key], reason);
+}
+
+function header(key: DataFileKey, json: unknown, listKey: string): unknown[] {
+  if (!isObj(json)) fail(key, 'not a JSON object');
+  if (json.schemaVersion !== SCHEMA_VERSION)
+    fail(key, `schemaVersion ${String(json.schemaVersion)} (this app reads ${SCHEMA_VERSION})`);
+  const list = json[listKey];
+  if (!Array.isArray(list)) fail(key, `"${listKey}" is not an array`);
+  return list;
+}
+
+function check(key: DataFileKey, index: number, ok: boolean, what: string): void {
+  if (!ok) fail(key, `item ${index}: ${what}`);
+}
+
+export function validatePlans(json: unknown): Plan[] {
+  const list = header('plans', json, 'plans');
+  list.forEach((p, i) => {
+    check('plans', i, isObj(p), 'not an object');
+    const o = p as Json;
+    for (const f of ['id', 'file', 'titleZh', 'titleEn', 'issued'] as const) check('plans', i, isStr(o[f]), `no ${f}`);
+    check('plans', i, Number.isInteger(o.year), 'year is not an integer');
+  });
+  return list as Plan[];
+}
+
+export function validateIndustries(json: unknown): Industry[] {
+  const list = header('industries', json, 'industries');
+  list.forEach((p, i) => {
+    check('industries', i, isObj(p), 'not an object');
+    const o = p as Json;
+    for (const f of ['id', 'zh', 'en'] as const) check('industries', i, isStr(o[f]), `no ${f}`);
+    check('industries', i, o.parent === null || isStr(o.parent), 'parent is neither null nor a string');
+    check('industries', i, isStrArr(o.aliases), 'aliases is not a list of strings');
+  });
+  return list as Industry[];
+}
+
+export function validatePlaces(json: unknown): { features: PlaceFeature[]; attribution: string } {
+  const list = header('places', json, 'features');
+  list.forEach((f, i) => {
+    check('places', i, isObj(f) && isStr(f.id) && isObj(f.properties), 'not a feature with a string id and properties');
+    const p = (f as Json).properties as Json;
+    for (const k of ['zh', 'en'] as const) check('places', i, isStr(p[k]), `no ${k}`);
+    check('places', i, (PLACE_LEVELS as readonly unknown[]).includes(p.level), `unknown level ${String(p.level)}`);
+    check('places', i, isStrArr(p.aliases), 'aliases is not a list of strings');
+    const g = (f as Json).geometry;
+    check('places', i, g === null || (isObj(g) && Array.isArray(g.coordinates)), 'geometry is invalid');
+  });
+  const attribution = (json as Json).attribution;
+  return { features: list as PlaceFeature[], attribution: typeof attribution === 'string' ? attribution : '' };
+}
+
+export function validateAssignments(json: unknown): Assignment[] {
+  const list = header('assignments', json, 'assignments');
+  list.forEach((a, i) => {
+    check('assignments', i, isObj(a), 'not an object');
+    const o = a as Json;
+    for (const f of ['id', 'plan', 'place', 'industry', 'industryZh', 'placeText', 'quote'] as const)
+      check('assignments', i, isStr(o[f]), `no ${f}`);
+    check('assignments', i, (ROLES as readonly unknown[]).includes(o.role), `unknown role ${String(o.role)}`);
+    check('assignments', i, isStrArr(o.products) && isStrArr(o.enterprises), 'products/enterprises not lists');
+    const s = o.source as Json;
+    check('assignments', i, isObj(s) && isStr(s.file) && Number.isInteger(s.line), 'source has no file/line');
+  });
+  return list as Assignment[];
+}
+
+/** Joins the files and checks that every assignment points at a known plan, place and industry. */
+export function assemble(
+  plans: Plan[],
+  places: { features: PlaceFeature[]; attribution: string },
+  industries: Industry[],
+  assignments: Assignment[],
+): ExplorerData {
+  const planById = new Map(plans.map((p) => [p.id, p]));
+  const placeById = new Map(places.features.map((p) => [p.id, p]));
+  const industryById = new Map(industries.map((p) => [p.id, p]));
+  assignments.forEach((a, i) => {
+    if (!planById.has(a.plan)) fail('assignments', `item ${i} (${a.id}): unknown plan ${a.plan}`);
+    if (!placeById.has(a.place)) fail('assignments', `item ${i} (${a.id}): unknown place ${a.place}`);
+    if (!industryById.has(a.industry)) fail('assignments', `item ${i} (${a.id}): unknown industry ${a.industry}`);
+  });
+  const sortedPlans = [...plans].sort((a, b) => a.year - b.year || a.issued.localeCompare(b.issued));
+  return {
+    plans: sortedPlans,
+    places: places.features,
+    industries,
+    assignments,
+    attribution: places.attribution,
+    planById,
+    placeById,
+    industryById,
+  };
+}
+
+async function getJson(key: DataFileKey, fetchFn: typeof fetch): Promise<unknown> {
+  let res: Response;
+  try {
+    res = await fetchFn(dataUrl(key));
+  } catch (e) {
+    throw new DataError(DATA_FILES[key], `could not be fetched (${(e as Error).message})`);
+  }
+  if (!res.ok) throw new DataError(DATA_FILES[key], `missing (HTTP ${res.status})`);
+  const text = await res.text();
+  try {
+    return JSON.parse(text);
+  } catch {
+    // A static host's SPA fallback serves index.html for missing files: say "missing", not "bad JSON".
+    if (text.trimStart().startsWith('<'))
+      throw new DataError(DATA_FILES[key], 'missing (the server sent an HTML page)');
+    throw new DataError(DATA_FILES[key], 'is not valid JSON (truncated or corrupt)');
+  }
+}
+
+export async function loadData(fetchFn: typeof fetch = fetch): Promise<ExplorerData> {
+  const [plans, places, industries, assignments] = await Promise.all([
+    getJson('plans', fetchFn).then(validatePlans),
+    getJson('places', fetchFn).then(validatePlaces),
+    getJson('industries', fetchFn).then(validateIndustries),
+    getJson('assignments', fetchFn).then(validateAssignments),
+  ]);
+  return assemble(plans, places, industries, assignments);
+}

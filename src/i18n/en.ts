@@ -1,0 +1,95 @@
+/** English UI strings. Keys mirror zh.ts (checked by i18n.test.ts). */
+export const en = {
+  app: {
+    title: 'Jiangxi industrial layout explorer',
+    subtitle: 'Where five provincial plans (2012–2018) place each industry, and in what role',
+    loading: 'Loading data…',
+    mapLabel:
+      'Map of Jiangxi: places coloured by the current filter. Use the place search or lists for keyboard access.',
+    skipToPanel: 'Skip to results',
+  },
+  error: {
+    title: 'The data could not be loaded',
+    file: 'File: {{file}}',
+    reason: 'Problem: {{reason}}',
+    hint: 'The site needs the files that `npm run data` writes into data/. Rebuild them and reload this page.',
+  },
+  filters: {
+    heading: 'Filters',
+    plan: 'Plan',
+    allPlans: 'All plans',
+    industry: 'Industry',
+    allIndustries: 'All industries',
+    industrySearch: 'Search industries (Chinese, English or pinyin)',
+    noIndustryMatch: 'No industry matches',
+    roles: 'Role',
+    count: '{{count}} assignments',
+  },
+  role: { core: 'Core area', focus: 'Focus area', supporting: 'Supporting' },
+  roleHelp: {
+    core: 'the plan names the place as the core (核心区, 为主 …)',
+    focus: 'a cluster or focus area (集聚区, 重点 …)',
+    supporting: 'a supporting role (配套, 为辅 …)',
+  },
+  legend: {
+    heading: 'Legend',
+    roleTitle: 'Strongest role of the place for {{industry}}',
+    countTitle: 'Number of industries assigned to the place',
+    countOne: '{{n}} industry',
+    countRange: '{{lo}}–{{hi}} industries',
+    countAtLeast: '{{n}} or more',
+    none: 'Nothing assigned',
+    park: 'Park or zone (approximate position)',
+  },
+  search: {
+    label: 'Find a place',
+    placeholder: 'Place name, e.g. 新余, Xinyu, xinyu',
+    noMatch: 'No place matches',
+  },
+  panel: {
+    close: 'Close',
+    nothing: 'Nothing is assigned to {{place}} under the current filters.',
+    nothingHint: 'Try "All plans", all roles or all industries.',
+    inCity: 'in {{city}}',
+    approximate: 'Position approximate (inside its host county)',
+    products: 'Products',
+    enterprises: 'Enterprises',
+    cite: '{{plan}}, line {{line}}',
+    openSource: 'Open the sentence in its document',
+    quoteLabel: 'Quote from the plan',
+    summary: '{{count}} assignments in {{plans}} plans',
+    placesWithin: 'Places inside with their own assignments',
+    intro: 'Click a place on the map, search for one, or choose an industry to see where the plans put it.',
+    industryCount_one: '{{count}} industry',
+    industryCount_other: '{{count}} industries',
+    overviewHeading: 'Places named most often',
+  },
+  industryView: {
+    heading: 'Where {{industry}} goes',
+    none: 'No place is assigned {{industry}} under the current filters.',
+  },
+  source: {
+    heading: 'Source',
+    close: 'Back to the map',
+    loading: 'Loading the document…',
+    missing: 'The document {{file}} could not be loaded.',
+    line: 'Line {{line}}',
+    context: 'Lines around the cited sentence',
+  },
+  lang: { label: 'Language', zh: '中文', en: 'English' },
+  reset: 'Reset view',
+  about: {
+    button: 'About this data',
+    heading: 'About this data',
+    close: 'Close',
+    body1:
+      'Five policy documents of the Jiangxi provincial government (2012–2018) were read sentence by sentence. Every time a sentence ties a place to an industry, the explorer records an assignment: plan, place, industry, role, products, enterprises and the verbatim sentence with its line.',
+    body2:
+      'Roles: core (核心区, 为主), focus (集聚区, 重点, 基地) and supporting (配套, 为辅). A city-level claim colours the whole city; a county or park claim colours that unit. Parks have no open boundary and are shown as a point inside their host county.',
+    body3: 'Counts: {{plans}} plans, {{places}} places with assignments, {{assignments}} assignments.',
+    boundaries: 'Boundaries: {{attribution}}',
+    limits:
+      'Limits: the extraction is rule-based and checked against the text, but it can miss clauses; open the sentence of any claim to check it.',
+  },
+};
+export type Resources = typeof en;

@@ -1,0 +1,210 @@
+/**
+ * The only module that imports maplibre-gl. It owns the map, takes a small view description (fills per place,
+ * selection, language) and applies only what changed, through feature-state and layout properties; it never
+ * re-sets source data after load. It reports clicks as `placeClicked` events and never touches the store itself.
+ */
+import {
+  type GeoJSONSource,
+  type MapGeoJSONFeature,
+  type MapMouseEvent,
+  Map as MlMap,
+  setWorkerUrl,
+} from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import type { PlaceFeature, PlaceLevel } from '../domain/types.ts';
+import { type MapSources, pickPlace, toSources } from './geo.ts';
+import { buildStyle, FONT, LAYERS, nameField, SOURCES } from './style.ts';
+
+setWorkerUrl(workerUrl);
+
+export interface MapView {
+  /** Fill colour per place id; places not in the map show as "nothing assigned". */
+  fills: Map<string, string>;
+  selected: string | null;
+  lang: 'zh' | 'en';
+}
+
+export interface MapOptions {
+  places: PlaceFeature[];
+  view: MapView;
+  /** Accessible name of the map region. */
+  label: string;
+  /** URL of faces.json written by scripts/copy-fonts.ts, and how to turn a face's file into a URL. */
+  facesUrl?: string;
+  fontUrl?: (file: string) => string;
+  onPlaceClicked?: (id: string | null) => void;
+  onIdle?: () => void;
+}
+
+declare global {
+  interface Window {
+    /** The maplibre Map, for browser tests and benchmarks (see docs/app.md). */
+    __jxMap?: MlMap;
+  }
+}
+
+const CLICKABLE = [LAYERS.parks, LAYERS.areaFill, LAYERS.countyFill, LAYERS.cityFill];
+const LABEL_LAYERS = [LAYERS.cityLabels, LAYERS.countyLabels, LAYERS.parkLabels];
+
+export class ExplorerMap {
+  readonly map: MlMap;
+  /** What the caller asked for, and what has been applied to the map (they differ until the style loads). */
+  private wanted: MapView;
+  private applied: MapView;
+  private hovered: string | null = null;
+  private readonly sources: MapSources;
+  private readonly sourceOf = new Map<string, string>();
+  private loaded = false;
+
+  constructor(
+    container: HTMLElement,
+    private readonly opts: MapOptions,
+  ) {
+    this.wanted = opts.view;
+    this.applied = { fills: new Map(), selected: null, lang: opts.view.lang };
+    this.sources = toSources(opts.places);
+    for (const f of this.sources.areas.features) this.sourceOf.set(f.properties.pid, SOURCES.areas);
+    for (const f of this.sources.points.features) this.sourceOf.set(f.properties.pid, SOURCES.points);
+    const reduceMotion = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+    const coarse = typeof matchMedia === 'function' && matchMedia('(pointer: coarse)').matches;
+    const [w, s, e, n] = this.sources.bounds;
+    const padX = (e - w) * 0.6;
+    const padY = (n - s) * 0.6;
+    this.map = new MlMap({
+      container,
+      style: buildStyle(opts.view.lang),
+      bounds: [w, s, e, n],
+      fitBoundsOptions: { padding: 16 },
+      maxBounds: [w - padX, s - padY, e + padX, n + padY],
+      minZoom: 4.5,
+      maxZoom: 11,
+      dragRotate: false,
+      pitchWithRotate: false,
+      touchPitch: false,
+      // On phones one finger scrolls the page past the map; two fingers move the map.
+      cooperativeGestures: coarse,
+      reduceMotion,
+      attributionControl: false,
+    });
+    this.map.touchZoomRotate.disableRotation();
+    this.map.keyboard.disableRotation();
+    container.setAttribute('role', 'region');
+    container.setAttribute('aria-label', opts.label);
+    if (typeof window !== 'undefined') window.__jxMap = this.map;
+
+    this.map.on('load', () => {
+      (this.map.getSource(SOURCES.areas) as GeoJSONSource).setData(this.sources.areas);
+      (this.map.getSource(SOURCES.points) as GeoJSONSource).setData(this.sources.points);
+      (this.map.getSource(SOURCES.labels) as GeoJSONSource).setData(this.sources.labels);
+      this.loaded = true;
+      this.apply();
+    });
+    this.map.on('mousemove', (e) => this.onHover(e));
+    this.map.on('mouseout', () => this.setHover(null));
+    this.map.on('click', (e) => this.opts.onPlaceClicked?.(this.placeAt(e)));
+    this.map.on('idle', () => this.opts.onIdle?.());
+    if (opts.facesUrl) void this.loadFonts(opts.facesUrl);
+  }
+
+  /** Labels use the app's own Noto Sans SC subsets; without them MapLibre falls back to local fonts. */
+  private async loadFonts(url: string): Promise<void> {
+    try {
+      const res = await fetch(url);
+      if (!res.ok) return;
+      const faces = (await res.json()) as { file: string; ranges: string[] }[];
+      const toUrl = this.opts.fontUrl ?? ((f: string) => f);
+      this.map.setFontFaces({
+        [FONT]: faces.map((f) => ({ url: new URL(toUrl(f.file), document.baseURI).href, 'unicode-range': f.ranges })),
+      });
+    } catch {
+      // Labels still render with local fonts; nothing else depends on this.
+    }
+  }
+
+  private placeAt(e: MapMouseEvent): string | null {
+    const layers = CLICKABLE.filter((l) => this.map.getLayer(l));
+    const hits = this.map
+      .queryRenderedFeatures(e.point, { layers })
+      .map((f: MapGeoJSONFeature) => ({ id: String(f.properties.pid), level: f.properties.level as PlaceLevel }));
+    return pickPlace(hits, (id) => this.wanted.fills.has(id), this.map.getZoom());
+  }
+
+  private onHover(e: MapMouseEvent): void {
+    const id = this.placeAt(e);
+    this.map.getCanvas().style.cursor = id ? 'pointer' : '';
+    this.setHover(id);
+  }
+
+  private setState(id: string, state: Record<string, unknown>): void {
+    const source = this.sourceOf.get(id);
+    if (source) this.map.setFeatureState({ source, id }, state);
+  }
+
+  private removeState(id: string, key: string): void {
+    const source = this.sourceOf.get(id);
+    if (source) this.map.removeFeatureState({ source, id }, key);
+  }
+
+  private setHover(id: string | null): void {
+    if (id === this.hovered || !this.loaded) return;
+    if (this.hovered) this.setState(this.hovered, { hover: false });
+    if (id) this.setState(id, { hover: true });
+    this.hovered = id;
+  }
+
+  /** Applies a new view, touching only the places whose fill or selection changed. */
+  update(next: MapView): void {
+    this.wanted = next;
+    if (this.loaded) this.apply();
+  }
+
+  private apply(): void {
+    const prev = this.applied;
+    const next = this.wanted;
+    for (const [id, color] of next.fills) if (prev.fills.get(id) !== color) this.setState(id, { fill: color });
+    for (const id of prev.fills.keys()) if (!next.fills.has(id)) this.removeState(id, 'fill');
+    if (prev.selected !== next.selected) {
+      if (prev.selected) this.setState(prev.selected, { selected: false });
+      if (next.selected) this.setState(next.selected, { selected: true });
+    }
+    if (prev.lang !== next.lang)
+      for (const l of LABEL_LAYERS) this.map.setLayoutProperty(l, 'text-field', nameField(next.lang));
+    this.applied = next;
+  }
+
+  /** Brings a place into view (used by search and lists); instant when the user prefers reduced motion. */
+  focusPlace(id: string): void {
+    const f = this.opts.places.find((p) => p.id === id);
+    if (!f?.geometry) return;
+    const reduce = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+    const g = f.geometry;
+    if (g.type === 'Point') {
+      const [x = 0, y = 0] = g.coordinates;
+      this.map.easeTo({ center: [x, y], zoom: Math.max(this.map.getZoom(), 9), animate: !reduce });
+      return;
+    }
+    const b: [number, number, number, number] = [180, 90, -180, -90];
+    for (const poly of g.type === 'Polygon' ? [g.coordinates] : g.coordinates)
+      for (const [x = 0, y = 0] of poly[0] ?? []) {
+        b[0] = Math.min(b[0], x);
+        b[1] = Math.min(b[1], y);
+        b[2] = Math.max(b[2], x);
+        b[3] = Math.max(b[3], y);
+      }
+    this.map.fitBounds(b, { padding: 40, maxZoom: 9, animate: !reduce });
+  }
+
+  resetCamera(): void {
+    this.map.fitBounds(this.sources.bounds, { padding: 16, animate: false });
+  }
+
+  resize(): void {
+    this.map.resize();
+  }
+
+  destroy(): void {
+    if (typeof window !== 'undefined' && window.__jxMap === this.map) window.__jxMap = undefined;
+    this.map.remove();
+  }
+}

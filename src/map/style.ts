@@ -1,0 +1,154 @@
+/**
+ * The map style as plain data: sources are filled by ExplorerMap, colours come from feature-state (set by the
+ * explorer from the current filter), so filter changes never re-set data. No `glyphs` key: labels are drawn in the
+ * browser from the `font-faces` the app serves itself (see docs/app.md).
+ */
+import type { ExpressionSpecification, StyleSpecification } from 'maplibre-gl';
+import { NO_DATA_COLOR } from '../state/colors.ts';
+
+export const FONT = 'Noto Sans SC';
+
+/** Layer ids the e2e tests and benchmarks may rely on (documented in docs/app.md). */
+export const LAYERS = {
+  cityFill: 'city-fill',
+  countyFill: 'county-fill',
+  areaFill: 'area-fill',
+  countyLine: 'county-line',
+  cityLine: 'city-line',
+  macroLine: 'macro-line',
+  highlight: 'place-highlight',
+  parks: 'park-points',
+  cityLabels: 'city-labels',
+  countyLabels: 'county-labels',
+  parkLabels: 'park-labels',
+} as const;
+
+export const SOURCES = { areas: 'areas', points: 'points', labels: 'labels' } as const;
+
+const fill = (fallback: string): ExpressionSpecification => [
+  'to-color',
+  ['coalesce', ['feature-state', 'fill'], fallback],
+];
+const state = (key: string): ExpressionSpecification => ['boolean', ['feature-state', key], false];
+
+export function nameField(lang: 'zh' | 'en'): ExpressionSpecification {
+  return ['get', lang === 'zh' ? 'name_zh' : 'name_en'];
+}
+
+export function buildStyle(lang: 'zh' | 'en'): StyleSpecification {
+  const empty = { type: 'FeatureCollection' as const, features: [] };
+  const text = {
+    'text-font': [FONT],
+    'text-field': nameField(lang),
+    'text-max-width': 8,
+  };
+  const halo = { 'text-color': '#1d1d1b', 'text-halo-color': 'rgba(255,255,255,0.9)', 'text-halo-width': 1.4 };
+  return {
+    version: 8,
+    sources: {
+      [SOURCES.areas]: { type: 'geojson', data: empty, promoteId: 'pid' },
+      [SOURCES.points]: { type: 'geojson', data: empty, promoteId: 'pid' },
+      [SOURCES.labels]: { type: 'geojson', data: empty },
+    },
+    layers: [
+      { id: 'background', type: 'background', paint: { 'background-color': '#f3f1ec' } },
+      {
+        id: LAYERS.cityFill,
+        type: 'fill',
+        source: SOURCES.areas,
+        filter: ['==', ['get', 'level'], 'city'],
+        paint: { 'fill-color': fill(NO_DATA_COLOR) },
+      },
+      {
+        // Counties sit on their city and stay transparent unless they carry an assignment of their own,
+        // so a city-level claim shows through every county of that city.
+        id: LAYERS.countyFill,
+        type: 'fill',
+        source: SOURCES.areas,
+        filter: ['==', ['get', 'level'], 'county'],
+        paint: { 'fill-color': fill('rgba(0,0,0,0)') },
+      },
+      {
+        // New areas (and any other polygon place) are drawn only while they carry an assignment.
+        id: LAYERS.areaFill,
+        type: 'fill',
+        source: SOURCES.areas,
+        filter: ['==', ['get', 'level'], 'newarea'],
+        paint: { 'fill-color': fill('rgba(0,0,0,0)'), 'fill-opacity': 0.7 },
+      },
+      {
+        id: LAYERS.countyLine,
+        type: 'line',
+        source: SOURCES.areas,
+        filter: ['==', ['get', 'level'], 'county'],
+        paint: { 'line-color': '#ffffff', 'line-width': ['interpolate', ['linear'], ['zoom'], 5, 0.3, 9, 1.2] },
+      },
+      {
+        id: LAYERS.cityLine,
+        type: 'line',
+        source: SOURCES.areas,
+        filter: ['==', ['get', 'level'], 'city'],
+        paint: { 'line-color': '#6b6b66', 'line-width': ['interpolate', ['linear'], ['zoom'], 5, 0.8, 9, 2] },
+      },
+      {
+        // Macro-regions (赣南 …) appear as a dashed outline only while they carry a visible assignment.
+        id: LAYERS.macroLine,
+        type: 'line',
+        source: SOURCES.areas,
+        filter: ['==', ['get', 'level'], 'macro'],
+        paint: {
+          'line-color': ['to-color', ['coalesce', ['feature-state', 'fill'], '#000000']],
+          'line-width': 3,
+          'line-dasharray': [2, 1.5],
+          'line-opacity': ['case', ['!=', ['feature-state', 'fill'], null], 1, 0],
+        },
+      },
+      {
+        id: LAYERS.highlight,
+        type: 'line',
+        source: SOURCES.areas,
+        filter: ['in', ['get', 'level'], ['literal', ['city', 'county', 'newarea', 'macro']]],
+        paint: {
+          'line-color': ['case', state('selected'), '#d7191c', '#1d1d1b'],
+          'line-width': ['case', state('selected'), 3.5, state('hover'), 2, 0],
+        },
+      },
+      {
+        id: LAYERS.parks,
+        type: 'circle',
+        source: SOURCES.points,
+        paint: {
+          'circle-color': fill('#ffffff'),
+          'circle-radius': ['interpolate', ['linear'], ['zoom'], 5, 3.5, 10, 8],
+          'circle-stroke-color': ['case', state('selected'), '#d7191c', state('hover'), '#1d1d1b', '#555550'],
+          'circle-stroke-width': ['case', state('selected'), 3, state('hover'), 2, 1],
+        },
+      },
+      {
+        id: LAYERS.cityLabels,
+        type: 'symbol',
+        source: SOURCES.labels,
+        filter: ['==', ['get', 'level'], 'city'],
+        layout: { ...text, 'text-size': 13 },
+        paint: halo,
+      },
+      {
+        id: LAYERS.countyLabels,
+        type: 'symbol',
+        source: SOURCES.labels,
+        minzoom: 7.5,
+        filter: ['==', ['get', 'level'], 'county'],
+        layout: { ...text, 'text-size': 11 },
+        paint: halo,
+      },
+      {
+        id: LAYERS.parkLabels,
+        type: 'symbol',
+        source: SOURCES.points,
+        minzoom: 8.5,
+        layout: { ...text, 'text-size': 10, 'text-offset': [0, 1.1], 'text-anchor': 'top', 'text-optional': true },
+        paint: halo,
+      },
+    ],
+  } as StyleSpecification;
+}

@@ -1,0 +1,46 @@
+/**
+ * What the map colours mean, in one place shared by the map and the legend. One industry chosen: the strongest role
+ * of each place (an ordinal blue ramp, dark = core). All industries: the number of industries assigned (an orange
+ * ramp in bins). Grey is kept for "nothing assigned".
+ */
+import { scaleOrdinal, scaleThreshold } from 'd3-scale';
+import { ROLES, type Role } from '../domain/types.ts';
+import type { PlaceSummary } from './selectors.ts';
+
+export const NO_DATA_COLOR = '#e4e4e0';
+
+export const roleColor = scaleOrdinal<Role, string>().domain(ROLES).range(['#08306b', '#2f7ebc', '#9ecae1']);
+
+/** Bins of "number of industries": 1, 2–3, 4–6, 7–10, 11+. */
+const COUNT_THRESHOLDS = [2, 4, 7, 11];
+export const countColor = scaleThreshold<number, string>()
+  .domain(COUNT_THRESHOLDS)
+  .range(['#fdd0a2', '#fdae6b', '#f16913', '#d94801', '#7f2704']);
+
+export type ColorMode = 'role' | 'count';
+
+export interface LegendItem {
+  color: string;
+  /** i18n key and its options. */
+  key: string;
+  options?: Record<string, string | number>;
+}
+
+export function placeFills(summary: Map<string, PlaceSummary>, mode: ColorMode): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [id, s] of summary) out.set(id, mode === 'role' ? roleColor(s.strongest) : countColor(s.industries.size));
+  return out;
+}
+
+export function legendItems(mode: ColorMode): LegendItem[] {
+  if (mode === 'role') return ROLES.map((r) => ({ color: roleColor(r), key: `role.${r}` }));
+  const bounds = [1, ...COUNT_THRESHOLDS];
+  return bounds.map((lo, i): LegendItem => {
+    const hi = (bounds[i + 1] ?? 0) - 1;
+    const color = countColor(lo);
+    if (i === bounds.length - 1) return { color, key: 'legend.countAtLeast', options: { n: lo } };
+    return lo === hi
+      ? { color, key: 'legend.countOne', options: { n: lo } }
+      : { color, key: 'legend.countRange', options: { lo, hi } };
+  });
+}

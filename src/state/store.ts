@@ -1,0 +1,81 @@
+/**
+ * The explorer's one serialisable state (what a link reproduces) and the events that change it.
+ * Data (plans, places …) is not state: it is loaded once and passed to selectors beside the state.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { ROLES, type Role } from '../domain/types.ts';
+
+export const LANGUAGES = ['zh', 'en'] as const;
+export type Lang = (typeof LANGUAGES)[number];
+
+/** A line of a seed document opened in the source view. */
+export interface SourceTarget {
+  file: string;
+  line: number;
+}
+
+export interface ExplorerState {
+  /** 'all' or a plan id. */
+  plan: string;
+  /** An industry id (includes its sub-industries) or null for all industries. */
+  industry: string | null;
+  /** Roles shown, always in ROLES order; never empty. */
+  roles: Role[];
+  /** Selected place id. */
+  place: string | null;
+  lang: Lang;
+  /** The source view over the map, or null. */
+  source: SourceTarget | null;
+}
+
+export const DEFAULT_STATE: ExplorerState = {
+  plan: 'all',
+  industry: null,
+  roles: [...ROLES],
+  place: null,
+  lang: 'zh',
+  source: null,
+};
+
+export interface ExplorerActions {
+  planChosen(plan: string): void;
+  industryChosen(industry: string | null): void;
+  roleToggled(role: Role): void;
+  /** A click on the map or a list entry; null = click on empty map (clears the selection). */
+  placeClicked(place: string | null): void;
+  languageChosen(lang: Lang): void;
+  sourceOpened(target: SourceTarget): void;
+  sourceClosed(): void;
+  /** Back to the default view, keeping the language (a reader's preference, not part of the view). */
+  resetRequested(): void;
+  /** The URL changed (back/forward) or was read on start. */
+  urlRestored(state: ExplorerState): void;
+}
+
+export type ExplorerStore = StoreApi<ExplorerState & ExplorerActions>;
+
+export function createExplorerStore(initial: Partial<ExplorerState> = {}): ExplorerStore {
+  return createStore<ExplorerState & ExplorerActions>()((set, get) => ({
+    ...DEFAULT_STATE,
+    ...initial,
+    planChosen: (plan) => set({ plan }),
+    industryChosen: (industry) => set({ industry }),
+    roleToggled: (role) => {
+      const has = get().roles.includes(role);
+      const roles = ROLES.filter((r) => (r === role ? !has : get().roles.includes(r)));
+      // An empty role set shows nothing and looks broken: toggling the last role off selects all again.
+      set({ roles: roles.length ? roles : [...ROLES] });
+    },
+    placeClicked: (place) => set({ place }),
+    languageChosen: (lang) => set({ lang }),
+    sourceOpened: (source) => set({ source }),
+    sourceClosed: () => set({ source: null }),
+    resetRequested: () => set({ ...DEFAULT_STATE, lang: get().lang }),
+    urlRestored: (state) => set(state),
+  }));
+}
+
+/** Only the serialisable part of the store. */
+export function pickState(s: ExplorerState): ExplorerState {
+  return { plan: s.plan, industry: s.industry, roles: s.roles, place: s.place, lang: s.lang, source: s.source };
+}
