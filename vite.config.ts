@@ -1,10 +1,57 @@
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 
 // base './' makes every asset URL relative, so dist/ works from any sub-path of a static host.
 export default defineConfig({
   base: './',
-  plugins: [react()],
+  plugins: [
+    react(),
+    // Offline (docs/planner.md): precache the app shell, the published data, the seeds and the map label fonts, so
+    // after one visit the explorer works with the network off. 'prompt': the UI shows "update available".
+    VitePWA({
+      registerType: 'prompt',
+      injectRegister: false,
+      // The icons are already matched by globPatterns; listing them twice would duplicate precache entries.
+      includeManifestIcons: false,
+      strategies: 'generateSW',
+      manifest: {
+        id: './',
+        name: '江西产业布局浏览器 · Jiangxi Industrial Layout Explorer',
+        short_name: '江西产业布局',
+        description:
+          '江西省工业规划中的产业区域布局：谁承担什么产业、如何随规划变化。Who does what in Jiangxi industrial plans.',
+        lang: 'zh-CN',
+        start_url: './',
+        scope: './',
+        display: 'standalone',
+        theme_color: '#0f4c5c',
+        background_color: '#ffffff',
+        icons: [
+          { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: 'icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        // fonts/sc/*.woff2 are precached (2.6 MB once) so labels at every zoom render offline, not only the ones seen.
+        globPatterns: ['**/*.{html,js,mjs,css,json,geojson,txt,png,svg,ico}', 'fonts/sc/*.woff2'],
+        maximumFileSizeToCacheInBytes: 10 * 1024 * 1024,
+        navigateFallback: 'index.html',
+        // Direct links to data, seeds (the source reader's "open the document") and fonts must get the file, not the app.
+        navigateFallbackDenylist: [/\/(?:data|fonts|icons)\//, /\.(?:txt|json|geojson|png|woff2|webmanifest)$/],
+        cleanupOutdatedCaches: true,
+        runtimeCaching: [
+          {
+            // Any other font (e.g. UI subsets bundled under assets/): cached on first use.
+            urlPattern: /\.woff2$/,
+            handler: 'CacheFirst',
+            options: { cacheName: 'fonts', expiration: { maxEntries: 300 } },
+          },
+        ],
+      },
+    }),
+  ],
   build: {
     target: 'es2022',
     sourcemap: false,
