@@ -115,11 +115,19 @@ function loadIndustries(dataDir: string): Industry[] {
   const raw = readJson(path) as { industries?: Industry[] } | Industry[];
   const list = Array.isArray(raw) ? raw : raw.industries;
   if (!Array.isArray(list)) throw new BuildError(display(path), 0, 'no "industries" array');
-  return list.map(({ id, zh, en, parent, aliases }) => ({ id, zh, en, parent: parent ?? null, aliases: aliases ?? [] }));
+  return list.map(({ id, zh, en, parent, aliases }) => ({
+    id,
+    zh,
+    en,
+    parent: parent ?? null,
+    aliases: aliases ?? [],
+  }));
 }
 
 /** Sentence-final marks: a layout line ending without one was probably cut off. */
 const SENTENCE_END = /[。；;！!？?：:」』”"）)\]】…]$/;
+/** Section headings (二、重点领域, （一）…, 专栏七： 食品产业, ◆产业布局) end without punctuation by design. */
+const HEADING = /^[\s\u3000]*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.．、]|专栏|◆)[^。；]{0,30}$/;
 
 function truncationWarnings(plan: Plan, audit: AuditPlan, lines: string[]): AuditWarning[] {
   const warnings: AuditWarning[] = [];
@@ -128,7 +136,7 @@ function truncationWarnings(plan: Plan, audit: AuditPlan, lines: string[]): Audi
     const text = lines[sentence.line - 1] ?? '';
     if (seen.has(sentence.line) || sentence.end < text.trimEnd().length) continue;
     seen.add(sentence.line);
-    if (!SENTENCE_END.test(text.trimEnd())) {
+    if (!SENTENCE_END.test(text.trimEnd()) && !HEADING.test(text)) {
       warnings.push({
         file: plan.file,
         line: sentence.line,
@@ -161,7 +169,13 @@ export function buildDataset(options: BuildOptions = defaultOptions): Map<string
 
   checkQuotes(assignments, seedTexts);
   const places = buildPlacesCollection(gazetteer);
-  checkReferences(assignments, auditPlans, places.features.map((f) => f.id), industries, plans);
+  checkReferences(
+    assignments,
+    auditPlans,
+    places.features.map((f) => f.id),
+    industries,
+    plans,
+  );
 
   const files: Record<string, unknown> = {
     [DATA_FILES.plans]: { schemaVersion: SCHEMA_VERSION, plans } satisfies PlansFile,
@@ -196,7 +210,11 @@ function checkQuotes(assignments: Assignment[], seedTexts: Map<string, string>):
     }
     const line = lines[a.source.line - 1];
     if (line === undefined || line.slice(a.source.start, a.source.end) !== a.quote) {
-      throw new BuildError(a.source.file, a.source.line, `assignment ${a.id}: quote is not found verbatim at its offsets`);
+      throw new BuildError(
+        a.source.file,
+        a.source.line,
+        `assignment ${a.id}: quote is not found verbatim at its offsets`,
+      );
     }
   }
 }
