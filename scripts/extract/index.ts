@@ -1,0 +1,261 @@
+/**
+ * Extraction: from one plan's text to its assignments (plan, sentence, place, industry, role) and an audit of every
+ * layout sentence. Pure: no I/O; the human decisions come from data/extraction/ (imported) and the input.
+ */
+import type { Assignment, AuditSentence, AuditWarning, Role } from '../../src/domain/types.ts';
+import { ROLES } from '../../src/domain/types.ts';
+import { findEnterprises, maskSpans } from './enterprises.ts';
+import {
+  combinedIndustries,
+  type IndustryRef,
+  indexIndustries,
+  leadingSubIndustry,
+  sentenceTopic,
+} from './industry.ts';
+import { findMentions, groupMentions, type Mention, unresolvedForms } from './mentions.ts';
+import { findPassages } from './passages.ts';
+import { extractProducts } from './products.ts';
+import { groupRole, titleRole } from './roles.ts';
+import { CORRECTIONS, RULES } from './rules.ts';
+import { splitSentences } from './sentences.ts';
+import type { ExtractionInput, ExtractionResult } from './types.ts';
+
+const STATUS = new RegExp(RULES.statusCue.pattern);
+const DIRECTIVE_VERB = new RegExp(RULES.passages.directiveVerb);
+
+const strength = (role: Role): number => ROLES.indexOf(role);
+
+interface Draft extends Omit<Assignment, 'id'> {
+  order: number;
+}
+
+export function extractPlan(input: ExtractionInput): ExtractionResult {
+  const { plan, text, gazetteer } = input;
+  const index = indexIndustries(input.industries);
+  const lines = text.split('\n');
+  const assignments: Assignment[] = [];
+  const sentences: AuditSentence[] = [];
+  const warnings: AuditWarning[] = [];
+  const unresolvedSeen = new Set<string>();
+
+  for (const passage of findPassages(lines, plan.file, index)) {
+    const lineText = lines[passage.line - 1] ?? '';
+    const isLayout = passage.kind !== 'directive';
+    let topic: IndustryRef | null = null;
+    let title: Role | null = null;
+    let lineCity: string | null = null;
+
+    for (const span of splitSentences(lineText)) {
+      if (span.bullet) title = titleRole(span.text);
+      const foundTopic = sentenceTopic(span.text, index);
+      // A topic that is just the section's own industry (生物医药及大健康。) does not hide a sub-industry.
+      if (foundTopic) topic = foundTopic.id === passage.section?.id ? null : foundTopic;
+
+      const enterpriseSpans = findEnterprises(span.text);
+      const masked = maskSpans(span.text, enterpriseSpans);
+      const corrections = CORRECTIONS.filter(
+        (c) => c.file === plan.file && c.line === passage.line && span.text.includes(c.sentence),
+      );
+      const skip = new Set(corrections.filter((c) => c.action === 'skipPlace').map((c) => c.placeText));
+      const mentions = findMentions(masked, gazetteer, plan.issued, lineCity)
+        .filter((m) => !skip.has(m.text))
+        .map((m) => {
+          const fix = corrections.find((c) => c.action === 'place' && c.placeText === m.text && c.place);
+          const place = fix?.place ? gazetteer.byId(fix.place) : undefined;
+          return place ? { ...m, place } : m;
+        });
+      const lastCity = [...mentions].reverse().find((m) => m.place.level === 'city');
+      if (lastCity) lineCity = lastCity.place.id;
+
+      const audit: AuditSentence = {
+        line: passage.line,
+        start: span.start,
+        end: span.end,
+        text: span.text,
+        passage: passage.kind,
+        sectionIndustry: passage.section?.id || passage.section?.zh || null,
+        status: 'other',
+        assignments: [],
+        reason: null,
+      };
+
+      // Industries the sentence is about.
+      let industries: IndustryRef[] = [];
+      const forced = corrections.find((c) => c.action === 'industry');
+      if (forced?.industry) {
+        industries = [{ id: forced.industry, zh: index.byId.get(forced.industry)?.zh ?? forced.industry }];
+      } else if (passage.section && passage.section.id === '' && hasCombinedKeyword(passage.section.zh, masked)) {
+        industries = combinedIndustries(passage.section.zh, masked, index);
+      } else if (topic) {
+        industries = [topic];
+      } else if (passage.section && passage.section.id === '') {
+        industries = combinedIndustries(passage.section.zh, masked, index);
+      } else if (passage.section) {
+        const firstAt = mentions[0]?.start ?? masked.length;
+        industries = [leadingSubIndustry(masked, firstAt, passage.section, index) ?? passage.section];
+      }
+
+      const drop = corrections.find((c) => c.action === 'drop');
+      const status = STATUS.test(span.text);
+      if (!isLayout && (mentions.length === 0 || industries.length === 0 || status || drop)) continue;
+      if (!isLayout && !mentions.some((m) => DIRECTIVE_VERB.test(clauseAround(masked, m)))) continue;
+
+      const forms = [
+        ...mentions.flatMap((m) => (m.unresolved ? [m.unresolved] : [])),
+        ...unresolvedForms(masked, mentions),
+      ];
+      for (const form of forms) {
+        const key = `${passage.line}:${form}`;
+        if (unresolvedSeen.has(key)) continue;
+        unresolvedSeen.add(key);
+        warnings.push({
+          file: plan.file,
+          line: passage.line,
+          message: `place-like form "${form}" is not in the gazetteer (plan ${plan.id}, ${plan.issued})`,
+        });
+      }
+
+      if (drop) {
+        audit.reason = drop.reason;
+        sentences.push(audit);
+        continue;
+      }
+      if (status) {
+        audit.status = 'status';
+        audit.reason = 'describes the present state (achievement or 现状), not a plan';
+        sentences.push(audit);
+        continue;
+      }
+      if (mentions.length === 0) {
+        audit.status = 'no-place';
+        audit.reason = 'names no place';
+        sentences.push(audit);
+        continue;
+      }
+      if (industries.length === 0) {
+        audit.status = 'no-industry';
+        audit.reason = 'names places but sits in no industry section and names no industry';
+        sentences.push(audit);
+        continue;
+      }
+
+      const drafts = draftAssignments(
+        plan.id,
+        plan.file,
+        passage.line,
+        span,
+        masked,
+        mentions,
+        industries,
+        enterpriseSpans,
+      );
+      for (const c of corrections.filter((c) => c.action === 'role' && c.role)) {
+        for (const d of drafts) if (d.placeText === c.placeText && c.role) d.role = c.role;
+      }
+      for (const d of drafts) {
+        const { order: _order, ...rest } = d;
+        const id = `${plan.id}:${d.source.line}:${d.source.start}:${d.place}:${d.industry}`;
+        assignments.push({ id, ...rest });
+        audit.assignments.push(id);
+      }
+      audit.status = 'assigned';
+      sentences.push(audit);
+    }
+  }
+
+  const places = new Set(assignments.map((a) => a.place));
+  return {
+    assignments,
+    audit: {
+      plan: plan.id,
+      file: plan.file,
+      sentences,
+      counts: {
+        sentences: sentences.length,
+        assigned: sentences.filter((s) => s.status === 'assigned').length,
+        assignments: assignments.length,
+        places: places.size,
+        unresolved: warnings.length,
+      },
+    },
+    warnings,
+  };
+}
+
+function hasCombinedKeyword(title: string, text: string): boolean {
+  const spec = RULES.combinedSections[title];
+  return typeof spec === 'object' && Object.values(spec).some((words) => words.some((w) => text.includes(w)));
+}
+
+/** The clause (between ，。；) that holds a mention. */
+function clauseAround(text: string, m: Mention): string {
+  const before = text.slice(0, m.start);
+  const from = Math.max(before.lastIndexOf('，'), before.lastIndexOf('。'), before.lastIndexOf('；')) + 1;
+  const rest = text.slice(m.end);
+  const cut = rest.search(/[，。；]/);
+  return text.slice(from, cut < 0 ? text.length : m.end + cut);
+}
+
+function draftAssignments(
+  planId: string,
+  file: string,
+  line: number,
+  span: { start: number; end: number; text: string },
+  masked: string,
+  mentions: Mention[],
+  industries: IndustryRef[],
+  enterpriseSpans: { start: number; end: number; text: string }[],
+): Draft[] {
+  const groups = groupMentions(masked, mentions);
+  const title = /^[^：:，。]{1,6}[：:]/.test(span.text) ? titleRole(span.text) : null;
+  const byKey = new Map<string, Draft>();
+  let order = 0;
+  groups.forEach((group, g) => {
+    const first = group[0];
+    const last = group[group.length - 1];
+    if (!first || !last) return;
+    const nextStart = groups[g + 1]?.[0]?.start ?? masked.length;
+    const prevEnd = groups[g - 1]?.[groups[g - 1]!.length - 1]?.end ?? 0;
+    const after = masked.slice(last.end, nextStart);
+    const before = masked.slice(prevEnd, first.start);
+    const { role } = groupRole(after, masked, title, before);
+    let products = extractProducts(after);
+    if (products.length === 0 && g === 0) {
+      const tailFrom = groups[groups.length - 1]?.[groups[groups.length - 1]!.length - 1]?.end ?? last.end;
+      products = extractProducts(masked.slice(tailFrom));
+    }
+    // Enterprises named between this group and the next belong to it; those before the first place to the first.
+    const enterprises = enterpriseSpans
+      .filter((e) => (e.start >= last.end && e.start < nextStart) || (g === 0 && e.start < first.start))
+      .map((e) => e.text);
+    for (const m of group) {
+      for (const industry of industries) {
+        const key = `${m.place.id}|${industry.id}`;
+        const existing = byKey.get(key);
+        if (existing) {
+          if (strength(role) < strength(existing.role)) {
+            existing.role = role;
+            existing.placeText = m.text;
+          }
+          existing.products = [...new Set([...existing.products, ...products])];
+          existing.enterprises = [...new Set([...existing.enterprises, ...enterprises])];
+          continue;
+        }
+        byKey.set(key, {
+          order: order++,
+          plan: planId,
+          place: m.place.id,
+          industry: industry.id,
+          industryZh: industry.zh,
+          placeText: m.text,
+          role,
+          products: [...products],
+          enterprises: [...enterprises],
+          quote: span.text,
+          source: { file, line, start: span.start, end: span.end },
+        });
+      }
+    }
+  });
+  return [...byKey.values()].sort((a, b) => a.order - b.order);
+}

@@ -1,0 +1,76 @@
+import type { Role } from '../../src/domain/types.ts';
+import { RULES } from './rules.ts';
+
+const ORDER: Role[] = ['supporting', 'core', 'focus'];
+const cueSet = (set: Record<Role, string>, anchored: boolean): [Role, RegExp][] =>
+  ORDER.map((role) => [
+    role,
+    new RegExp(
+      set[role]
+        .split('|')
+        .filter((alt) => alt.startsWith('^') === anchored)
+        .join('|') || '(?!)',
+      'g',
+    ),
+  ]);
+const PREDICATE_ANCHORED = cueSet(RULES.roleCues.predicate, true);
+const PREDICATE = cueSet(RULES.roleCues.predicate, false);
+const CLAUSE = cueSet(RULES.roleCues.clause, false);
+
+/**
+ * The role a cue phrase names, or null. `predicate`: the words after 为 (核心区, 重点区域, 辅, 主);
+ * otherwise a clause, read with the stricter clause cues. The first cue in the text wins.
+ */
+export function classifyCue(phrase: string, predicate = true): Role | null {
+  if (predicate) {
+    for (const [role, re] of PREDICATE_ANCHORED) {
+      re.lastIndex = 0;
+      if (re.test(phrase)) return role;
+    }
+  }
+  let best: { role: Role; at: number } | null = null;
+  for (const [role, re] of predicate ? PREDICATE : CLAUSE) {
+    re.lastIndex = 0;
+    const m = re.exec(phrase);
+    if (m && (!best || m.index < best.at)) best = { role, at: m.index };
+  }
+  return best?.role ?? null;
+}
+
+/** Bullet titles that scope their bullet: --核心区： / --辐射区： / --扩大区：. */
+export function titleRole(sentence: string): Role | null {
+  const m = /^([^：:，。]{1,6})[：:]/.exec(sentence);
+  if (!m?.[1]) return null;
+  if (/核心/.test(m[1])) return 'core';
+  if (/辐射|扩大|扩展|配套/.test(m[1])) return 'supporting';
+  return null;
+}
+
+/** Enterprise spans are masked as □; "以□□为核心/龙头/重点" is about the company, not the place. */
+const ENTERPRISE_PREDICATE = /以?□+(?:等[^，。；]{0,6})?为[^，。；]*/g;
+
+export interface RoleDecision {
+  role: Role;
+  /** Which rule decided: 'predicate' (为…), 'list-verb' (…协同/联动), 'title', 'clause', 'sentence', 'default'. */
+  by: string;
+}
+
+/**
+ * The role of a group of places (a list such as 南昌、九江和宜春) in a sentence.
+ * `after` is the text from the end of the group to the start of the next group (or the sentence end).
+ */
+export function groupRole(after: string, sentence: string, title: Role | null, before = ''): RoleDecision {
+  const predicate = /^[”"]?(?:(?:等|的)[^，。；为以]{0,10})?为([^，。；、]*)/.exec(after);
+  if (predicate) {
+    const role = classifyCue(predicate[1] ?? '');
+    if (role) return { role, by: 'predicate' };
+  }
+  if (/^(?:等[^，。；]{0,4})?(?:协同|联动|配套|为辅)/.test(after)) return { role: 'supporting', by: 'list-verb' };
+  if (/(?:外延到|延伸到|辐射到|辐射带动)$/.test(before)) return { role: 'supporting', by: 'list-verb' };
+  if (title) return { role: title, by: 'title' };
+  const clause = (after.split(/[，。；]/)[0] ?? '').replace(ENTERPRISE_PREDICATE, '');
+  const byClause = classifyCue(clause, false);
+  if (byClause) return { role: byClause, by: 'clause' };
+  if (/提供[^，。；]{0,6}(?:配套|支撑)|配套、支撑/.test(sentence)) return { role: 'supporting', by: 'sentence' };
+  return { role: 'focus', by: 'default' };
+}

@@ -1,0 +1,58 @@
+/** The human decisions in data/extraction/, typed. Imported statically so extraction stays free of I/O. */
+import corrections from '../../data/extraction/corrections.json' with { type: 'json' };
+import rules from '../../data/extraction/rules.json' with { type: 'json' };
+
+export interface InlineRule {
+  file: string;
+  from: string;
+  to: string;
+  reason: string;
+}
+
+export interface Correction {
+  file: string;
+  line: number;
+  /** A fragment of the sentence the correction is about. */
+  sentence: string;
+  action: 'drop' | 'role' | 'place' | 'skipPlace' | 'industry';
+  placeText?: string;
+  place?: string;
+  role?: 'core' | 'focus' | 'supporting';
+  industry?: string;
+  reason: string;
+}
+
+export interface Guard {
+  /** The form counts only when the text right after it matches. */
+  after?: string;
+  /** The form does not count when the character before it matches. */
+  notBefore?: string;
+  /** The form does not count when the text right after it matches. */
+  notAfter?: string;
+  reason: string;
+}
+
+export const RULES = rules as unknown as {
+  roleCues: {
+    predicate: { supporting: string; core: string; focus: string };
+    clause: { supporting: string; core: string; focus: string };
+  };
+  statusCue: { pattern: string };
+  passages: {
+    layoutParagraph: string;
+    columnStart: string;
+    columnEnd: string;
+    statusColumn: string;
+    inline: InlineRule[];
+    directiveVerb: string;
+  };
+  headingPrefix: string;
+  resetHeading: string;
+  combinedSections: Record<string, Record<string, string[]> | string>;
+  enterprise: { suffix: string; known: string[] };
+  guards?: Record<string, Guard>;
+  notPlaces?: { forms: string[]; reason: string };
+  notPlaceAfter?: { pattern: string; reason: string };
+};
+
+export const CORRECTIONS = (corrections as unknown as { corrections: Correction[] }).corrections;
