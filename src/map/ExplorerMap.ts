@@ -44,6 +44,12 @@ declare global {
   }
 }
 
+/** Leaves room for the legend in the lower left on wide screens, so it does not hide the south-west. */
+function fitPadding(el: HTMLElement) {
+  const wide = el.clientWidth > 480;
+  return { top: 16, right: 16, bottom: 16, left: wide ? Math.min(190, el.clientWidth * 0.3) : 16 };
+}
+
 const CLICKABLE = [LAYERS.parks, LAYERS.areaFill, LAYERS.countyFill, LAYERS.cityFill];
 const LABEL_LAYERS = [LAYERS.cityLabels, LAYERS.countyLabels, LAYERS.parkLabels];
 
@@ -75,7 +81,7 @@ export class ExplorerMap {
       container,
       style: buildStyle(opts.view.lang),
       bounds: [w, s, e, n],
-      fitBoundsOptions: { padding: 16 },
+      fitBoundsOptions: { padding: fitPadding(container) },
       maxBounds: [w - padX, s - padY, e + padX, n + padY],
       minZoom: 4.5,
       maxZoom: 11,
@@ -196,7 +202,7 @@ export class ExplorerMap {
   }
 
   resetCamera(): void {
-    this.map.fitBounds(this.sources.bounds, { padding: 16, animate: false });
+    this.map.fitBounds(this.sources.bounds, { padding: fitPadding(this.map.getContainer()), animate: false });
   }
 
   resize(): void {

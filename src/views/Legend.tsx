@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { legendItems, NO_DATA_COLOR } from '../state/colors.ts';
 import { useExplorer, useExplorerState } from './context.tsx';
@@ -9,13 +10,15 @@ export function Legend() {
   const { data, derived } = useExplorer();
   const industry = useExplorerState((s) => s.industry);
   const lang = useExplorerState((s) => s.lang);
+  const [narrow] = useState(() => typeof matchMedia === 'function' && matchMedia('(max-width: 720px)').matches);
   const title =
     derived.mode === 'role'
       ? t('legend.roleTitle', { industry: industry ? industryName(data, industry, lang) : '' })
       : t('legend.countTitle');
   return (
-    <section className="legend" aria-label={t('legend.heading')} data-testid="legend">
-      <h2 className="legend-title">{title}</h2>
+    // A disclosure so that on a phone the legend does not cover the map; open by default on wider screens.
+    <details className="legend" data-testid="legend" open={!narrow}>
+      <summary className="legend-title">{title}</summary>
       <ul>
         {legendItems(derived.mode).map((item) => (
           <li key={item.key + JSON.stringify(item.options ?? {})}>
@@ -32,6 +35,6 @@ export function Legend() {
           {t('legend.park')}
         </li>
       </ul>
-    </section>
+    </details>
   );
 }

@@ -85,13 +85,13 @@ export function PlacePanel({ place }: { place: string }) {
         </button>
       </header>
       <p className="muted">
-        {lang === 'en' && props ? <span lang="zh-CN">{props.zh} · </span> : null}
+        {lang === 'en' && props ? <span lang="zh-CN">{props.zh} </span> : null}
         {cityId && (
           <button type="button" className="linkish" onClick={() => choose(cityId)}>
             {t('panel.inCity', { city: placeName(data, cityId, lang) })}
           </button>
         )}
-        {props?.approximate && <span> · {t('panel.approximate')}</span>}
+        {props?.approximate && <span> {t('panel.approximate')}</span>}
       </p>
       {count === 0 ? (
         <div className="nothing" data-testid="nothing-assigned">

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { readFixture } from '../test-fixtures/index.ts';
+import { DataError, loadData } from './load.ts';
+
+const files: Record<string, unknown> = {
+  'plans.json': readFixture('plans.json'),
+  'places.geojson': readFixture('places.geojson'),
+  'industries.json': readFixture('industries.json'),
+  'assignments.json': readFixture('assignments.json'),
+};
+
+function fakeFetch(override: Record<string, string | null> = {}): typeof fetch {
+  return (async (url: string) => {
+    const name = String(url).split('/').pop() ?? '';
+    const body = name in override ? override[name] : JSON.stringify(files[name]);
+    if (body === null || body === undefined) return new Response('not found', { status: 404 });
+    return new Response(body, { status: 200 });
+  }) as typeof fetch;
+}
+
+async function errorOf(p: Promise<unknown>): Promise<DataError> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof DataError) return e;
+    throw e;
+  }
+  throw new Error('expected a DataError');
+}
+
+describe('loadData', () => {
+  it('loads and joins the fixture', async () => {
+    const data = await loadData(fakeFetch());
+    expect(data.plans.map((p) => p.year)).toEqual([2012, 2014]);
+    expect(data.placeById.get('360500')?.properties.zh).toBe('新余市');
+  });
+
+  it('names a missing file', async () => {
+    const e = await errorOf(loadData(fakeFetch({ 'assignments.json': null })));
+    expect(e.file).toBe('assignments.json');
+    expect(e.reason).toMatch(/missing/);
+  });
+
+  it('says "missing" when a static host answers with its index.html', async () => {
+    const e = await errorOf(loadData(fakeFetch({ 'plans.json': '<!doctype html><html></html>' })));
+    expect(e.file).toBe('plans.json');
+    expect(e.reason).toMatch(/missing/);
+  });
+
+  it('names a truncated file', async () => {
+    const e = await errorOf(loadData(fakeFetch({ 'industries.json': '{"schemaVersion":1,"indus' })));
+    expect(e.file).toBe('industries.json');
+    expect(e.reason).toMatch(/not valid JSON/);
+  });
+
+  it('rejects a wrong schema version and a bad role', async () => {
+    const v = await errorOf(loadData(fakeFetch({ 'plans.json': '{"schemaVersion":99,"plans":[]}' })));
+    expect(v.reason).toMatch(/schemaVersion 99/);
+    const bad = structuredClone(files['assignments.json']) as { assignments: { role: string }[] };
+    if (bad.assignments[0]) bad.assignments[0].role = 'boss';
+    const r = await errorOf(loadData(fakeFetch({ 'assignments.json': JSON.stringify(bad) })));
+    expect(r.message).toMatch(/assignments.json: item 0: unknown role boss/);
+  });
+
+  it('rejects an assignment pointing at an unknown place', async () => {
+    const bad = structuredClone(files['assignments.json']) as { assignments: { place: string }[] };
+    if (bad.assignments[1]) bad.assignments[1].place = '999999';
+    const e = await errorOf(loadData(fakeFetch({ 'assignments.json': JSON.stringify(bad) })));
+    expect(e.reason).toMatch(/unknown place 999999/);
+  });
+});

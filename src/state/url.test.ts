@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_STATE, type ExplorerState } from './store.ts';
+import { type KnownIds, parseUrl, serializeUrl } from './url.ts';
+
+const known: KnownIds = {
+  plans: new Set(['2012-it-12th-fyp', '2014-key-industries']),
+  industries: new Set(['photovoltaics', 'pharma-tcm']),
+  places: new Set(['360500', 'park-nanchang-hitech']),
+  files: new Set(['000_43d0119b57264c9e.txt']),
+};
+
+const s = (over: Partial<ExplorerState>): ExplorerState => ({ ...DEFAULT_STATE, ...over });
+
+// The URL spec: each row is read and written both ways.
+const table: { query: string; state: ExplorerState }[] = [
+  { query: '', state: DEFAULT_STATE },
+  { query: '?plan=2014-key-industries', state: s({ plan: '2014-key-industries' }) },
+  { query: '?industry=photovoltaics', state: s({ industry: 'photovoltaics' }) },
+  { query: '?roles=core,focus', state: s({ roles: ['core', 'focus'] }) },
+  { query: '?place=park-nanchang-hitech', state: s({ place: 'park-nanchang-hitech' }) },
+  { query: '?lang=en', state: s({ lang: 'en' }) },
+  {
+    query: '?plan=2012-it-12th-fyp&industry=pharma-tcm&roles=supporting&place=360500&lang=en',
+    state: s({ plan: '2012-it-12th-fyp', industry: 'pharma-tcm', roles: ['supporting'], place: '360500', lang: 'en' }),
+  },
+  {
+    query: '?source=000_43d0119b57264c9e.txt&line=32',
+    state: s({ source: { file: '000_43d0119b57264c9e.txt', line: 32 } }),
+  },
+];
+
+describe('URL ↔ state', () => {
+  it.each(table)('parses $query', ({ query, state }) => {
+    expect(parseUrl(query, known)).toEqual(state);
+  });
+  it.each(table)('writes $query', ({ query, state }) => {
+    expect(serializeUrl(state)).toBe(query);
+  });
+
+  it('keeps parameters that are not ours', () => {
+    expect(serializeUrl(s({ lang: 'en' }), '?utm_source=wechat&plan=x')).toBe('?lang=en&utm_source=wechat');
+  });
+
+  it('writes roles in canonical order whatever order the URL used', () => {
+    const state = parseUrl('?roles=supporting,core', known);
+    expect(state.roles).toEqual(['core', 'supporting']);
+    expect(serializeUrl(state)).toBe('?roles=core,supporting');
+  });
+});
+
+describe('hostile or stale URLs fall back to defaults', () => {
+  const cases: [string, string][] = [
+    ['unknown ids', '?plan=2099-nope&industry=weapons&place=110000'],
+    ['script tags', '?plan=<script>alert(1)</script>&place=%3Cimg%20src=x%20onerror=alert(1)%3E&lang=<b>'],
+    ['very long values', `?plan=${'a'.repeat(100_000)}&industry=${'光'.repeat(5000)}`],
+    ['empty and repeated keys', '?plan=&industry=&roles=&lang='],
+    ['roles that do not exist', '?roles=leader,,,'],
+    ['a bad line and an unknown file', '?source=../../etc/passwd&line=-5'],
+    ['garbage', '?%%%&&==&plan'],
+  ];
+  it.each(cases)('%s', (_name, query) => {
+    expect(parseUrl(query, known)).toEqual(DEFAULT_STATE);
+  });
+
+  it('a known file with a malformed line opens line 1', () => {
+    expect(parseUrl('?source=000_43d0119b57264c9e.txt&line=abc', known).source).toEqual({
+      file: '000_43d0119b57264c9e.txt',
+      line: 1,
+    });
+  });
+
+  it('uses the remembered language when the URL does not name one', () => {
+    expect(parseUrl('', known, 'en').lang).toBe('en');
+    expect(parseUrl('?lang=zh', known, 'en').lang).toBe('zh');
+  });
+});
