@@ -57,14 +57,14 @@ export function extractPlan(input: ExtractionInput): ExtractionResult {
         (c) => c.file === plan.file && c.line === passage.line && span.text.includes(c.sentence),
       );
       const skip = new Set(corrections.filter((c) => c.action === 'skipPlace').map((c) => c.placeText));
-      const mentions = findMentions(masked, gazetteer, plan.issued, lineCity)
+      const mentions: Mention[] = findMentions(masked, gazetteer, plan.issued, lineCity)
         .filter((m) => !skip.has(m.text))
-        .map((m) => {
+        .map((m): Mention => {
           const fix = corrections.find((c) => c.action === 'place' && c.placeText === m.text && c.place);
           const place = fix?.place ? gazetteer.byId(fix.place) : undefined;
           return place ? { ...m, place } : m;
         });
-      const lastCity = [...mentions].reverse().find((m) => m.place.level === 'city');
+      const lastCity: Mention | undefined = [...mentions].reverse().find((m) => m.place.level === 'city');
       if (lastCity) lineCity = lastCity.place.id;
 
       const audit: AuditSentence = {

@@ -14,7 +14,7 @@ export interface Mention {
 
 /** A zone-like tail after a city name (南昌临空经济区): the zone is unknown, so the mention stands for the city. */
 const ZONE_TAIL =
-  /^[^\s、，。；：和及与等以为的“”（）()建设打造发展两大产业地区域]{1,5}?(?:经济技术开发区|高新技术产业开发区|高新技术开发区|经济开发区|临空经济区|工业园区|工业园|开发区|产业园区|产业园|新区|工业城|软件城)/;
+  /^[^\s、，。；：和及与等以为的“”（）()建设打造发展两大产业地区域]{0,5}?(?:经济技术开发区|高新技术产业开发区|高新技术开发区|经济开发区|临空经济区|工业园区|工业园|开发区|产业园区|产业园|新区|工业城|软件城)/;
 
 const NOT_PLACE_AFTER = RULES.notPlaceAfter ? new RegExp(`^(?:${RULES.notPlaceAfter.pattern})`) : null;
 
