@@ -58,7 +58,7 @@ export function loadBoundaries(
 
 export function attributionOf(m: BoundaryMetadata): string {
   return (
-    `Boundaries: AMap (高德地图) county shapes as of ${m.vintage}, via the npm package ${m.source.split(' ')[0]}; ` +
+    `Boundaries: AMap (高德地图) county shapes as of late 2016 (${m.vintage}), via the npm package ${m.source.split(' ')[0]}; ` +
     `subject to AMap's terms (https://lbs.amap.com/home/terms), not the package's MIT licence. ` +
     `Coordinates in ${m.datum} (about 0.5 km off WGS84), simplified. ` +
     'Units before 2016 are drawn with their 2016 successor; parks are points inside their host county and ' +
