@@ -1,12 +1,24 @@
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 
 // base './' makes every asset URL relative, so dist/ works from any sub-path of a static host.
+/**
+ * index.html carries a strict Content-Security-Policy (only 'self'). Vite's dev server injects <style> tags for CSS
+ * and HMR, which that policy blocks; in dev only, allow inline styles. The built site keeps the strict policy.
+ */
+const relaxCspInDev: Plugin = {
+  name: 'relax-csp-in-dev',
+  apply: 'serve',
+  transformIndexHtml: (html) => html.replace(/style-src ([^;"]*)/, "style-src $1 'unsafe-inline'"),
+};
+
 export default defineConfig({
   base: './',
   plugins: [
     react(),
+    relaxCspInDev,
     // Offline (docs/planner.md): precache the app shell, the published data, the seeds and the map label fonts, so
     // after one visit the explorer works with the network off. 'prompt': the UI shows "update available".
     VitePWA({

@@ -101,10 +101,12 @@ describe('the data build', () => {
 
   it('warns, naming file and line, about a place form the gazetteer does not know', () => {
     const s = scratch();
-    editLine(join(s.seedsDir, KEY_INDUSTRIES), 16, (text) => text.replace('宜春特色中药材', '浔阳湾新城工业园区特色中药材'));
+    editLine(join(s.seedsDir, KEY_INDUSTRIES), 16, (text) =>
+      text.replace('以南昌、赣州', '以南昌、云岭湾工业园区、赣州'),
+    );
     const audit = JSON.parse(buildDataset(s).get('audit.json') ?? '') as AuditFile;
     const warning = audit.warnings.find((w) => w.file === KEY_INDUSTRIES && w.line === 16);
-    expect(warning?.message).toMatch(/浔阳湾新城工业园区/);
+    expect(warning?.message).toMatch(/云岭湾工业园区/);
   });
 
   it('keeps the previous output when a build fails, and leaves no temporary folder', () => {

@@ -13,6 +13,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { pinyin } from 'pinyin-pro';
 import type {
   Assignment,
   AssignmentsFile,
@@ -121,6 +122,7 @@ function loadIndustries(dataDir: string): Industry[] {
     en,
     parent: parent ?? null,
     aliases: aliases ?? [],
+    pinyin: pinyin(zh, { toneType: 'none', type: 'array', nonZh: 'consecutive' }).join(' ').toLowerCase(),
   }));
 }
 

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { inputsHash, main as buildData } from './build-data.ts';
+import { main as buildData, inputsHash } from './build-data.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const infoPath = join(root, 'public', 'data', 'build-info.json');
@@ -29,6 +29,6 @@ if (currentHash() !== inputsHash()) {
 }
 
 const copyFonts = join(root, 'scripts', 'copy-fonts.ts');
-if (existsSync(copyFonts) && !existsSync(join(root, 'public', 'fonts', 'sc'))) {
+if (existsSync(copyFonts) && !existsSync(join(root, 'public', 'fonts', 'sc', 'faces.json'))) {
   await import(copyFonts);
 }

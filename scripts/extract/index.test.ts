@@ -175,6 +175,8 @@ describe('2016 plan (003) and 2018 plans (002, 004)', () => {
   });
   it('002: 以南昌为核心，宜春、抚州、赣州协同发展 → 中药 core/supporting', () => {
     expect(roles(rows('002', 52, 'pharma-tcm'))).toEqual({
+      // 加快中国（南昌）中医药科创城建设: a directive to build the park, read as focus.
+      '中国（南昌）中医药科创城': 'focus',
       南昌市: 'core',
       宜春市: 'supporting',
       抚州市: 'supporting',

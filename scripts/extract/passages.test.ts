@@ -4,8 +4,8 @@ import { indexIndustries } from './industry.ts';
 import { findPassages } from './passages.ts';
 
 const industries: Industry[] = [
-  { id: 'photovoltaics', zh: '光伏', en: 'PV', parent: null, aliases: ['光伏产业'] },
-  { id: 'copper', zh: '铜', en: 'Copper', parent: null, aliases: ['铜加工产业'] },
+  { id: 'photovoltaics', zh: '光伏', en: 'PV', parent: null, aliases: ['光伏产业'], pinyin: '' },
+  { id: 'copper', zh: '铜', en: 'Copper', parent: null, aliases: ['铜加工产业'], pinyin: '' },
 ];
 
 describe('findPassages', () => {

@@ -85,6 +85,8 @@ export interface Industry {
   parent: string | null;
   /** Other forms the texts use (e.g. 光伏 for 光伏产业). */
   aliases: string[];
+  /** Toneless pinyin of zh, space-separated ("guang fu"), written by the build so the app needs no pinyin library. */
+  pinyin: string;
 }
 
 /** Where a quote sits in its seed: 1-based line, character offsets (UTF-16 = code points here) within that line. */

@@ -31,9 +31,9 @@ describe('published-file schemas', () => {
 
   it('reject an assignment without its source line', () => {
     const { source: _source, ...withoutSource } = assignment;
-    expect(validatePublished('assignments', { schemaVersion: SCHEMA_VERSION, assignments: [withoutSource] })).not.toEqual(
-      [],
-    );
+    expect(
+      validatePublished('assignments', { schemaVersion: SCHEMA_VERSION, assignments: [withoutSource] }),
+    ).not.toEqual([]);
   });
 
   it('reject a place id that is neither an area code nor a prefixed slug', () => {
@@ -46,7 +46,16 @@ describe('published-file schemas', () => {
           type: 'Feature',
           id: 'Nanchang',
           geometry: null,
-          properties: { zh: '南昌市', en: 'Nanchang', level: 'city', adminCode: '360100', city: '360100', county: null, aliases: ['南昌'], pinyin: 'nan chang shi' },
+          properties: {
+            zh: '南昌市',
+            en: 'Nanchang',
+            level: 'city',
+            adminCode: '360100',
+            city: '360100',
+            county: null,
+            aliases: ['南昌'],
+            pinyin: 'nan chang shi',
+          },
         },
       ],
     });

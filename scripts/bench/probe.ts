@@ -1,0 +1,16 @@
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS } from './lib/chromium.ts';
+import { startStaticServer } from './lib/server.ts';
+const dir = process.argv[2] ?? '/tmp/jx-dist';
+const s = await startStaticServer(dir);
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+const p = await b.newPage();
+p.on('console', (m) => console.log('console', m.type(), m.text()));
+p.on('pageerror', (e) => console.log('pageerror', e.message));
+p.on('response', (r) => { if (r.status() >= 400) console.log('HTTP', r.status(), r.url()); });
+await p.goto(s.url + (process.argv[3] ?? ''));
+await p.waitForTimeout(4000);
+console.log((await p.evaluate(() => document.body.innerText)).slice(0, 500));
+console.log('map?', await p.evaluate(() => Boolean((window as any).__jxMap)));
+await p.screenshot({ path: '/tmp/dbg.png' });
+await b.close(); await s.close();
