@@ -160,8 +160,8 @@ describe('industryTree', () => {
   it('walks ancestors and descendants and survives a cycle', () => {
     const tree = industryTree([
       ...PV_INDUSTRIES,
-      { id: 'a', zh: 'a', en: 'a', parent: 'b', aliases: [] },
-      { id: 'b', zh: 'b', en: 'b', parent: 'a', aliases: [] },
+      { id: 'a', zh: 'a', en: 'a', parent: 'b', aliases: [], pinyin: '' },
+      { id: 'b', zh: 'b', en: 'b', parent: 'a', aliases: [], pinyin: '' },
     ]);
     expect(tree.rootOf('photovoltaics-thin-film')).toBe('photovoltaics');
     expect(tree.descendantsOf('photovoltaics')).toEqual(['photovoltaics-crystalline', 'photovoltaics-thin-film']);

@@ -125,12 +125,33 @@ features.push({
 });
 
 const industries: Industry[] = [
-  { id: 'photovoltaics', zh: '光伏', en: 'Photovoltaics', parent: null, aliases: ['光伏产业'] },
-  { id: 'pharma', zh: '医药', en: 'Pharmaceuticals', parent: null, aliases: ['医药产业'] },
-  { id: 'pharma-tcm', zh: '中药', en: 'Traditional Chinese medicine', parent: 'pharma', aliases: ['中药产业'] },
-  { id: 'pharma-chemical', zh: '化学药', en: 'Chemical drugs', parent: 'pharma', aliases: [] },
-  { id: 'pharma-devices', zh: '医疗器械', en: 'Medical devices', parent: 'pharma', aliases: [] },
-  { id: 'nonferrous', zh: '有色金属', en: 'Non-ferrous metals', parent: null, aliases: ['有色'] },
+  { id: 'photovoltaics', zh: '光伏', en: 'Photovoltaics', parent: null, aliases: ['光伏产业'], pinyin: 'guang fu' },
+  { id: 'pharma', zh: '医药', en: 'Pharmaceuticals', parent: null, aliases: ['医药产业'], pinyin: 'yi yao' },
+  {
+    id: 'pharma-tcm',
+    zh: '中药',
+    en: 'Traditional Chinese medicine',
+    parent: 'pharma',
+    aliases: ['中药产业'],
+    pinyin: 'zhong yao',
+  },
+  { id: 'pharma-chemical', zh: '化学药', en: 'Chemical drugs', parent: 'pharma', aliases: [], pinyin: 'hua xue yao' },
+  {
+    id: 'pharma-devices',
+    zh: '医疗器械',
+    en: 'Medical devices',
+    parent: 'pharma',
+    aliases: [],
+    pinyin: 'yi liao qi xie',
+  },
+  {
+    id: 'nonferrous',
+    zh: '有色金属',
+    en: 'Non-ferrous metals',
+    parent: null,
+    aliases: ['有色'],
+    pinyin: 'you se jin shu',
+  },
 ];
 
 const assignments: Assignment[] = [];
