@@ -7,13 +7,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Industry, Plan } from '../../src/domain/types.ts';
 import { BuildError } from '../../scripts/errors.ts';
 import { extractPlan } from '../../scripts/extract/index.ts';
 import { loadGazetteer } from '../../scripts/gazetteer/index.ts';
+import type { Industry, Plan } from '../../src/domain/types.ts';
 
 const plans = (JSON.parse(readFileSync('data/plans.json', 'utf8')) as { plans: Plan[] }).plans;
-const industriesRaw = JSON.parse(readFileSync('data/industries.json', 'utf8')) as { industries: Industry[] } | Industry[];
+const industriesRaw = JSON.parse(readFileSync('data/industries.json', 'utf8')) as
+  | { industries: Industry[] }
+  | Industry[];
 const industries = Array.isArray(industriesRaw) ? industriesRaw : industriesRaw.industries;
 const gazetteer = loadGazetteer('data');
 const seeds = plans.map((plan) => ({ plan, bytes: readFileSync(join('seeds', plan.file)) }));
