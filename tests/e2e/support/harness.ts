@@ -2,7 +2,7 @@
  * What each spec needs around a page: the shared Chromium, a context that aborts and records every request not on
  * the test server's origin, console-error collection, waiting for the map's `idle`, axe-core and screenshots.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
@@ -15,6 +15,8 @@ export const DESKTOP = { width: 1366, height: 900 } as const;
 export const PHONE = { width: 375, height: 667 } as const;
 
 let shared: Browser | undefined;
+/** Uncaught errors per page, so waits can stop early when the app has crashed. */
+const pageErrors = new WeakMap<Page, string[]>();
 
 /** The Chromium started by global-setup (one process for the whole run). */
 export async function getBrowser(): Promise<Browser> {
@@ -31,6 +33,8 @@ export interface PageSession {
   offOrigin: string[];
   /** console.error messages and uncaught page errors. */
   consoleErrors: string[];
+  /** Responses with an HTTP error status (e.g. a missing file under the sub-path). */
+  failedResponses: string[];
   close(): Promise<void>;
 }
 
@@ -58,6 +62,7 @@ export async function openSession(options: OpenOptions = {}): Promise<PageSessio
   const requests: string[] = [];
   const offOrigin: string[] = [];
   const consoleErrors: string[] = [];
+  const failedResponses: string[] = [];
   await context.route('**/*', (route) => {
     const url = route.request().url();
     requests.push(url);
@@ -69,8 +74,16 @@ export async function openSession(options: OpenOptions = {}): Promise<PageSessio
   page.on('console', (msg) => {
     if (msg.type() === 'error') consoleErrors.push(msg.text());
   });
-  page.on('pageerror', (err) => consoleErrors.push(`pageerror: ${err.message}`));
-  return { page, context, requests, offOrigin, consoleErrors, close: () => context.close() };
+  const thrown: string[] = [];
+  pageErrors.set(page, thrown);
+  page.on('pageerror', (err) => {
+    consoleErrors.push(`pageerror: ${err.message}`);
+    thrown.push(err.message);
+  });
+  page.on('response', (res) => {
+    if (res.status() >= 400) failedResponses.push(`${res.status()} ${res.url()}`);
+  });
+  return { page, context, requests, offOrigin, consoleErrors, failedResponses, close: () => context.close() };
 }
 
 /** The site URL with optional query (e.g. '?lang=en'). */
@@ -81,10 +94,22 @@ export function siteUrl(query = ''): string {
 /**
  * Resolves once the map has rendered everything it has (MapLibre's `idle`). A repaint is requested first so this
  * also returns when the map was already idle; callers that just changed state should first wait for a DOM sign of
- * the change (or use `waitForNextIdle`).
+ * the change.
  */
-export async function waitForMapIdle(page: Page, timeout = 30_000): Promise<void> {
-  await page.waitForFunction(() => Boolean(window.__jxMap), undefined, { timeout });
+export async function waitForMapIdle(page: Page, timeout = 20_000): Promise<void> {
+  // Fail fast, with the reason, when the app crashed or shows its data error instead of a map.
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const errors = pageErrors.get(page) ?? [];
+    if (errors.length) throw new Error(`the page threw: ${errors[0]}`);
+    const what = await page.evaluate(() =>
+      window.__jxMap ? 'map' : (document.querySelector('[data-testid="data-error"]')?.textContent ?? null),
+    );
+    if (what === 'map') break;
+    if (what) throw new Error(`the app shows an error instead of the map: ${what}`);
+    if (Date.now() > deadline) throw new Error(`no window.__jxMap after ${timeout} ms`);
+    await page.waitForTimeout(100);
+  }
   await page.evaluate(
     (ms) =>
       new Promise<void>((resolve, reject) => {
@@ -116,7 +141,9 @@ export interface AxeViolation {
 /** Runs axe-core (all default rules: WCAG 2 A/AA and best practices) and returns the violations, summarised. */
 export async function runAxe(page: Page): Promise<AxeViolation[]> {
   const hasAxe = await page.evaluate(() => 'axe' in window);
-  if (!hasAxe) await page.addScriptTag({ path: require.resolve('axe-core') });
+  // Evaluated over the DevTools protocol rather than added as a <script>: the app's CSP (script-src 'self')
+  // rightly blocks inline scripts, and the test must not weaken it (no bypassCSP).
+  if (!hasAxe) await page.evaluate(readFileSync(require.resolve('axe-core'), 'utf8'));
   return page.evaluate(async () => {
     // biome-ignore lint/suspicious/noExplicitAny: axe is injected at runtime and has no global typing here.
     const axe = (window as any).axe;
