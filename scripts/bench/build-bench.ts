@@ -1,11 +1,21 @@
 /**
  * Build benchmark: the data build (scripts/build-data.ts, through its CLI) on the five plans and on synthetic corpora
- * of k× the text. Synthetic copy 0 of each plan is the real document; copies 1…k-1 repeat it with the lines inside
- * each section permuted (headings stay put, so every layout passage stays under its industry). ms per KB of seed text
- * should stay flat if the build grows linearly.
+ * of k× the text. Synthetic copy 0 of each plan is the real document; copies 1…k-1 repeat it with the place lists
+ * inside its sentences permuted (see permuteDocument). The marginal ms per KB between scales should stay flat if
+ * the build grows linearly (the first scale also carries the fixed cost: gazetteer, boundaries, schemas).
  */
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -13,10 +23,6 @@ import type { Plan } from '../../src/domain/types.ts';
 import { median } from './lib/stats.ts';
 
 const run = promisify(execFile);
-
-/** Lines that structure a plan (chapters, numbered sections, columns): they keep their place in permuted copies. */
-const HEADING =
-  /^[\s　]*(第[一二三四五六七八九十]+[章节部分]|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|◆|【|专栏)/;
 
 export interface BuildSample {
   label: string;
@@ -49,22 +55,27 @@ function shuffled<T>(items: T[], seed: number): T[] {
   return out;
 }
 
+/**
+ * A permuted copy of a plan: every line and every passage stays where it is (the extraction relies on the
+ * structure), but inside each clause the middle items of a 、-list (南昌、九江、吉安、赣州 …) are shuffled, so the
+ * copy is new text with the same kind and amount of work.
+ */
 export function permuteDocument(text: string, seed: number): string {
-  const lines = text.split('\n');
-  const out: string[] = [];
-  let run: string[] = [];
-  const flush = () => {
-    out.push(...shuffled(run, seed + out.length));
-    run = [];
-  };
-  for (const line of lines) {
-    if (HEADING.test(line) || line.trim() === '') {
-      flush();
-      out.push(line);
-    } else run.push(line);
-  }
-  flush();
-  return out.join('\n');
+  let n = 0;
+  return text
+    .split('\n')
+    .map((line) =>
+      line
+        .split(/([，。；：])/)
+        .map((clause) => {
+          const items = clause.split('、');
+          if (items.length < 4) return clause;
+          const middle = shuffled(items.slice(1, -1), seed + n++);
+          return [items[0], ...middle, items[items.length - 1]].join('、');
+        })
+        .join(''),
+    )
+    .join('\n');
 }
 
 /** Writes a corpus of `factor` × the real plans into dir; returns the plans file and the seed bytes. */
@@ -72,7 +83,7 @@ export function makeCorpus(
   root: string,
   dir: string,
   factor: number,
-): { plansFile: string; seedsDir: string; bytes: number } {
+): { plansFile: string; seedsDir: string; dataDir: string; bytes: number } {
   const plansJson = JSON.parse(readFileSync(path.join(root, 'data/plans.json'), 'utf8')) as { plans: Plan[] };
   const seedsDir = path.join(dir, 'seeds');
   mkdirSync(seedsDir, { recursive: true });
@@ -90,7 +101,43 @@ export function makeCorpus(
   }
   const plansFile = path.join(dir, 'plans.json');
   writeFileSync(plansFile, `${JSON.stringify({ plans }, null, 1)}\n`);
-  return { plansFile, seedsDir, bytes };
+  const dataDir = path.join(dir, 'data');
+  cpSync(path.join(root, 'data'), dataDir, { recursive: true });
+  const copiesOf = new Map<string, string[]>();
+  for (const p of plans) {
+    const original = p.file.replace(/^x\d{3}_/, '');
+    if (p.file !== original) copiesOf.set(original, [...(copiesOf.get(original) ?? []), p.file]);
+  }
+  extendFileRules(path.join(dataDir, 'extraction'), copiesOf);
+  return { plansFile, seedsDir, dataDir, bytes };
+}
+
+/**
+ * Per-document rules (e.g. where 003's inline layout passage starts) are keyed by seed file name; every object with
+ * a `file` naming a real seed gets a clone for each synthetic copy, so copies are extracted as fully as the original.
+ */
+function extendFileRules(dir: string, copiesOf: Map<string, string[]>): void {
+  if (!existsSync(dir)) return;
+  const extend = (value: unknown): unknown => {
+    if (Array.isArray(value)) {
+      const out: unknown[] = [];
+      for (const item of value) {
+        out.push(extend(item));
+        const file = (item as { file?: unknown } | null)?.file;
+        if (typeof file === 'string')
+          for (const copy of copiesOf.get(file) ?? []) out.push({ ...(item as object), file: copy });
+      }
+      return out;
+    }
+    if (value && typeof value === 'object') {
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, extend(v)]));
+    }
+    return value;
+  };
+  for (const name of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
+    const file = path.join(dir, name);
+    writeFileSync(file, `${JSON.stringify(extend(JSON.parse(readFileSync(file, 'utf8'))), null, 1)}\n`);
+  }
 }
 
 async function timeBuild(root: string, args: string[]): Promise<{ wallMs: number; buildMs: number | null }> {
@@ -120,6 +167,7 @@ export async function benchBuild(root: string, factors: number[], runs: number):
           ? {
               plansFile: path.join(root, 'data/plans.json'),
               seedsDir: path.join(root, 'seeds'),
+              dataDir: path.join(root, 'data'),
               bytes: 0,
             }
           : makeCorpus(root, dir, factor);
