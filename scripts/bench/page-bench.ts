@@ -9,8 +9,8 @@ import { median, percentile } from './lib/stats.ts';
 
 export interface LoadSample {
   firstIdleMs: number[];
-  /** Data files (path under the site) requested before the first idle. */
-  dataBeforeIdle: string[];
+  /** Files (paths under the site) requested before the first idle. */
+  beforeIdle: string[];
   offOrigin: string[];
   errors: string[];
 }
@@ -67,7 +67,7 @@ async function firstIdle(page: Page, url: string, siteUrl: string): Promise<{ ms
     const t = (window as unknown as { __firstIdle: number }).__firstIdle;
     const data = performance
       .getEntriesByType('resource')
-      .filter((e) => e.startTime <= t && e.name.startsWith(base) && /\/data\//.test(e.name))
+      .filter((e) => e.startTime <= t && e.name.startsWith(base))
       .map((e) => e.name.slice(base.length).split('?')[0] as string);
     return { ms: t, data };
   }, siteUrl);
@@ -83,8 +83,8 @@ export async function benchLoad(
   runs: number,
 ): Promise<Record<Target, LoadSample>> {
   const out: Record<Target, LoadSample> = {
-    app: { firstIdleMs: [], dataBeforeIdle: [], offOrigin: [], errors: [] },
-    bare: { firstIdleMs: [], dataBeforeIdle: [], offOrigin: [], errors: [] },
+    app: { firstIdleMs: [], beforeIdle: [], offOrigin: [], errors: [] },
+    bare: { firstIdleMs: [], beforeIdle: [], offOrigin: [], errors: [] },
   };
   // One warm-up each (disk cache of the OS, JIT of the browser process), then interleaved measured runs.
   for (let i = -1; i < runs; i++) {
@@ -94,7 +94,7 @@ export async function benchLoad(
       try {
         const r = await firstIdle(page, sites[target].url, sites[target].url);
         if (i >= 0) s.firstIdleMs.push(r.ms);
-        s.dataBeforeIdle = r.data;
+        s.beforeIdle = r.data;
       } finally {
         await page.context().close();
       }
@@ -104,20 +104,17 @@ export async function benchLoad(
 }
 
 /**
- * The in-page trigger for "choose industry id" on the explorer. It prefers the app's own store hook when exposed
- * (window.__jxStore), else the industry control found in the DOM. Returns how it triggered, or null.
+ * The in-page trigger for "choose industry id" on the explorer: a click on the industry's button in the filter (what
+ * a user does; React handles it synchronously), or the store's event if the app ever exposes window.__jxStore.
+ * Returns how it triggered, or null.
  */
 const APP_TRIGGER = `(id) => {
   const store = window.__jxStore;
-  if (store && typeof store.getState === 'function') {
-    const s = store.getState();
-    if (typeof s.setIndustry === 'function') { s.setIndustry(id); return 'store.setIndustry'; }
-    store.setState({ industry: id }); return 'store.setState';
+  if (store && typeof store.getState === 'function' && typeof store.getState().industryChosen === 'function') {
+    store.getState().industryChosen(id); return 'store.industryChosen';
   }
-  const option = document.querySelector('[data-testid="industry-option-' + CSS.escape(id) + '"]');
-  if (option) { option.click(); return 'click [data-testid=industry-option-*]'; }
-  const select = document.querySelector('select[data-testid="industry-select"], select[name="industry"]');
-  if (select) { select.value = id; select.dispatchEvent(new Event('change', { bubbles: true })); return 'select change'; }
+  const button = document.querySelector('[data-testid="industry-filter"] button[data-industry="' + CSS.escape(id ?? '') + '"]');
+  if (button) { button.click(); return 'click industry button'; }
   return null;
 }`;
 
