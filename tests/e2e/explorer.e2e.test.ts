@@ -36,6 +36,12 @@ async function chooseIndustry(page: Page, name: RegExp): Promise<void> {
   await waitForMapIdle(page);
 }
 
+/** Visible texts that look like an i18n key left untranslated (e.g. "views.map", "downloads.button"). */
+async function rawKeys(page: Page): Promise<string[]> {
+  const texts = await page.locator('button, a, h1, h2, h3, legend, label').allTextContents();
+  return texts.map((t) => t.trim()).filter((t) => /^[a-z][a-zA-Z]*(\.[a-zA-Z_]+)+$/.test(t));
+}
+
 async function mapBox(page: Page) {
   const box = await page.getByTestId('map').locator('canvas').boundingBox();
   if (!box) throw new Error('the map canvas is not visible');
@@ -109,10 +115,12 @@ describe('explorer (desktop)', () => {
     await load(page, `?industry=${PV}&place=${XINYU}`);
     const title = page.getByRole('heading', { level: 1 });
     expect(await title.textContent()).toMatch(HAN);
+    expect(await rawKeys(page), 'untranslated keys (zh)').toEqual([]);
     await page.getByRole('button', { name: 'English' }).click();
     await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
     expect(await title.textContent()).not.toMatch(HAN);
     expect(query(page, 'lang')).toBe('en');
+    expect(await rawKeys(page), 'untranslated keys (en)').toEqual([]);
     expect(await page.getByTestId('place-panel').getByRole('heading', { level: 2 }).textContent()).toBe(names.en);
     await waitForMapIdle(page);
     const labels = await page.evaluate(() => {

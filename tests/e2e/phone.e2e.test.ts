@@ -11,6 +11,7 @@ describe('explorer (phone 375×667)', () => {
     const { page } = await session.open({ viewport: PHONE, mobile: true });
     await page.goto(siteUrl());
     await waitForMapIdle(page);
+    await screenshot(page, 'phone-map');
     const overflow = await page.evaluate(() => ({
       doc: document.documentElement.scrollWidth,
       body: document.body.scrollWidth,
@@ -28,7 +29,6 @@ describe('explorer (phone 375×667)', () => {
     const closed = await page.locator('.sheet').boundingBox();
     // A bottom sheet: anchored to the bottom edge of the screen.
     expect(Math.abs((closed?.y ?? 0) + (closed?.height ?? 0) - PHONE.height)).toBeLessThanOrEqual(2);
-    await screenshot(page, 'phone-map');
     expect.soft(await runAxe(page), 'axe violations').toEqual([]);
 
     await handle.tap();
