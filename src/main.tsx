@@ -1,7 +1,13 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
+import { registerOffline } from './offline/register.ts';
+import { offlineStatus } from './offline/status.ts';
 import './app.css';
+
+// Once per page load, outside React (StrictMode would register twice).
+const offline = registerOffline((state) => offlineStatus.setState({ ...state, error: state.error }));
+offlineStatus.setState({ update: () => offline.update() });
 
 const root = document.getElementById('root');
 if (root)

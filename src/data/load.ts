@@ -5,6 +5,7 @@
  */
 import {
   type Assignment,
+  type AuditFile,
   DATA_FILES,
   type DataFileKey,
   type Industry,
@@ -181,4 +182,26 @@ export async function loadData(fetchFn: typeof fetch = fetch): Promise<ExplorerD
     getJson('assignments', fetchFn).then(validateAssignments),
   ]);
   return assemble(plans, places, industries, assignments);
+}
+
+export function validateAudit(json: unknown): AuditFile {
+  const list = header('audit', json, 'plans');
+  list.forEach((p, i) => {
+    check('audit', i, isObj(p) && isStr(p.file) && Array.isArray(p.sentences), 'not a plan with a file and sentences');
+  });
+  return json as AuditFile;
+}
+
+let auditPromise: Promise<AuditFile> | null = null;
+
+/** audit.json (every layout sentence), fetched once and only when the source reader needs it. */
+export function loadAudit(fetchFn: typeof fetch = fetch): Promise<AuditFile> {
+  if (!auditPromise) {
+    auditPromise = getJson('audit', fetchFn).then(validateAudit);
+    // A failed load may be retried (e.g. after coming back online).
+    auditPromise.catch(() => {
+      auditPromise = null;
+    });
+  }
+  return auditPromise;
 }

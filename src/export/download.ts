@@ -1,7 +1,12 @@
 /** Browser side of the downloads: save a text as a file. Kept apart so the writers stay pure and testable in node. */
 
 export function downloadText(fileName: string, text: string, mime: string, doc: Document = document): void {
-  const url = URL.createObjectURL(new Blob([text], { type: mime }));
+  downloadBlob(fileName, new Blob([text], { type: mime }), doc);
+}
+
+/** Saves a blob (text or a PNG) as a file through a temporary link. */
+export function downloadBlob(fileName: string, blob: Blob, doc: Document = document): void {
+  const url = URL.createObjectURL(blob);
   const link = doc.createElement('a');
   link.href = url;
   link.download = fileName;

@@ -14,6 +14,7 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { PlaceFeature, PlaceLevel } from '../domain/types.ts';
 import { type MapSources, pickPlace, toSources } from './geo.ts';
+import { composeSnapshot, type SnapshotOverlay } from './snapshot.ts';
 import { buildStyle, FONT, LAYERS, nameField, SOURCES } from './style.ts';
 
 setWorkerUrl(workerUrl);
@@ -23,6 +24,8 @@ export interface MapView {
   fills: Map<string, string>;
   selected: string | null;
   lang: 'zh' | 'en';
+  /** Change view: each place's change kind (gained, dropped …, mixed), set as feature-state `change` for tests/tools. */
+  kinds?: Map<string, string>;
 }
 
 export interface MapOptions {
@@ -170,6 +173,10 @@ export class ExplorerMap {
     const next = this.wanted;
     for (const [id, color] of next.fills) if (prev.fills.get(id) !== color) this.setState(id, { fill: color });
     for (const id of prev.fills.keys()) if (!next.fills.has(id)) this.removeState(id, 'fill');
+    const prevKinds = prev.kinds ?? new Map<string, string>();
+    const nextKinds = next.kinds ?? new Map<string, string>();
+    for (const [id, kind] of nextKinds) if (prevKinds.get(id) !== kind) this.setState(id, { change: kind });
+    for (const id of prevKinds.keys()) if (!nextKinds.has(id)) this.removeState(id, 'change');
     if (prev.selected !== next.selected) {
       if (prev.selected) this.setState(prev.selected, { selected: false });
       if (next.selected) this.setState(next.selected, { selected: true });
@@ -199,6 +206,24 @@ export class ExplorerMap {
         b[3] = Math.max(b[3], y);
       }
     this.map.fitBounds(b, { padding: 40, maxZoom: 9, animate: !reduce });
+  }
+
+  /**
+   * A PNG of the map with title, legend and source drawn around it. The WebGL buffer is only readable during the frame
+   * that drew it (no preserveDrawingBuffer, which costs every frame), so repaint and capture inside 'render'.
+   */
+  snapshot(overlay: SnapshotOverlay): Promise<Blob | null> {
+    return new Promise((resolve) => {
+      this.map.once('render', () => {
+        try {
+          const scale = this.map.getCanvas().width / Math.max(1, this.map.getContainer().clientWidth);
+          composeSnapshot(this.map.getCanvas(), overlay, scale).toBlob((b) => resolve(b), 'image/png');
+        } catch {
+          resolve(null);
+        }
+      });
+      this.map.triggerRepaint();
+    });
   }
 
   resetCamera(): void {

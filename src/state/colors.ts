@@ -5,6 +5,7 @@
  */
 import { scaleOrdinal, scaleThreshold } from 'd3-scale';
 import { ROLES, type Role } from '../domain/types.ts';
+import type { PlaceChange } from './planner.ts';
 import type { PlaceSummary } from './selectors.ts';
 
 export const NO_DATA_COLOR = '#e4e4e0';
@@ -17,7 +18,21 @@ export const countColor = scaleThreshold<number, string>()
   .domain(COUNT_THRESHOLDS)
   .range(['#fdd0a2', '#fdae6b', '#f16913', '#d94801', '#7f2704']);
 
-export type ColorMode = 'role' | 'count';
+/**
+ * Change view: one hue per kind (Okabe–Ito, distinguishable with common colour-vision deficiencies); the legend and
+ * the list name each kind in words, so colour is never the only carrier.
+ */
+export const CHANGE_COLORS: Record<PlaceChange, string> = {
+  gained: '#009e73',
+  dropped: '#d55e00',
+  upgraded: '#0072b2',
+  downgraded: '#e69f00',
+  kept: '#9ab8d0',
+  mixed: '#cc79a7',
+};
+export const PLACE_CHANGES = ['gained', 'dropped', 'upgraded', 'downgraded', 'kept', 'mixed'] as const;
+
+export type ColorMode = 'role' | 'count' | 'change';
 
 export interface LegendItem {
   color: string;
@@ -32,7 +47,12 @@ export function placeFills(summary: Map<string, PlaceSummary>, mode: ColorMode):
   return out;
 }
 
+export function changeFills(kinds: Map<string, PlaceChange>): Map<string, string> {
+  return new Map([...kinds].map(([id, k]) => [id, CHANGE_COLORS[k]]));
+}
+
 export function legendItems(mode: ColorMode): LegendItem[] {
+  if (mode === 'change') return PLACE_CHANGES.map((k) => ({ color: CHANGE_COLORS[k], key: `change.kind.${k}` }));
   if (mode === 'role') return ROLES.map((r) => ({ color: roleColor(r), key: `role.${r}` }));
   const bounds = [1, ...COUNT_THRESHOLDS];
   return bounds.map((lo, i): LegendItem => {

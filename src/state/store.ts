@@ -14,6 +14,17 @@ export interface SourceTarget {
   line: number;
 }
 
+/** The explorer's views (tabs). */
+export const VIEWS = ['map', 'changes', 'matrix'] as const;
+export type ViewName = (typeof VIEWS)[number];
+
+/** How industries are compared in the change view and grouped in the matrix (see src/analysis/changes.ts). */
+export const LEVELS = ['top', 'exact'] as const;
+export type Level = (typeof LEVELS)[number];
+
+/** Matrix row order: by place (grouped by city), by number of industries, or by the role in one industry column. */
+export type MatrixSortKey = 'place' | 'count' | { industry: string };
+
 export interface ExplorerState {
   /** 'all' or a plan id. */
   plan: string;
@@ -26,6 +37,24 @@ export interface ExplorerState {
   lang: Lang;
   /** The source view over the map, or null. */
   source: SourceTarget | null;
+  /** The active view (tab). */
+  view: ViewName;
+  /** Change view: the earlier and later plan; null = the default (earliest / latest plan). */
+  from: string | null;
+  to: string | null;
+  /** Change view and matrix: compare at top-level industries or exactly as written. */
+  level: Level;
+  /** Matrix row order. */
+  sort: MatrixSortKey;
+  /** Matrix: only places in this city (a city place id), or null for the whole province. */
+  city: string | null;
+  /** Matrix: the cell whose sentences are open in the panel. */
+  cell: MatrixCellRef | null;
+}
+
+export interface MatrixCellRef {
+  place: string;
+  industry: string;
 }
 
 export const DEFAULT_STATE: ExplorerState = {
@@ -35,6 +64,13 @@ export const DEFAULT_STATE: ExplorerState = {
   place: null,
   lang: 'zh',
   source: null,
+  view: 'map',
+  from: null,
+  to: null,
+  level: 'top',
+  sort: 'place',
+  city: null,
+  cell: null,
 };
 
 export interface ExplorerActions {
@@ -46,6 +82,14 @@ export interface ExplorerActions {
   languageChosen(lang: Lang): void;
   sourceOpened(target: SourceTarget): void;
   sourceClosed(): void;
+  viewChosen(view: ViewName): void;
+  /** The two plans of the change view (null = default for that side). */
+  comparisonChosen(from: string | null, to: string | null): void;
+  levelChosen(level: Level): void;
+  matrixSorted(sort: MatrixSortKey): void;
+  cityChosen(city: string | null): void;
+  /** A matrix cell was opened (its sentences shown) or closed (null). */
+  cellOpened(cell: MatrixCellRef | null): void;
   /** Back to the default view, keeping the language (a reader's preference, not part of the view). */
   resetRequested(): void;
   /** The URL changed (back/forward) or was read on start. */
@@ -70,6 +114,12 @@ export function createExplorerStore(initial: Partial<ExplorerState> = {}): Explo
     languageChosen: (lang) => set({ lang }),
     sourceOpened: (source) => set({ source }),
     sourceClosed: () => set({ source: null }),
+    viewChosen: (view) => set({ view }),
+    comparisonChosen: (from, to) => set({ from, to }),
+    levelChosen: (level) => set({ level }),
+    matrixSorted: (sort) => set({ sort }),
+    cityChosen: (city) => set({ city, cell: null }),
+    cellOpened: (cell) => set({ cell }),
     resetRequested: () => set({ ...DEFAULT_STATE, lang: get().lang }),
     urlRestored: (state) => set(state),
   }));
@@ -77,5 +127,19 @@ export function createExplorerStore(initial: Partial<ExplorerState> = {}): Explo
 
 /** Only the serialisable part of the store. */
 export function pickState(s: ExplorerState): ExplorerState {
-  return { plan: s.plan, industry: s.industry, roles: s.roles, place: s.place, lang: s.lang, source: s.source };
+  return {
+    plan: s.plan,
+    industry: s.industry,
+    roles: s.roles,
+    place: s.place,
+    lang: s.lang,
+    source: s.source,
+    view: s.view,
+    from: s.from,
+    to: s.to,
+    level: s.level,
+    sort: s.sort,
+    city: s.city,
+    cell: s.cell,
+  };
 }

@@ -1,12 +1,38 @@
 /**
  * URL ↔ state: two pure functions. The query holds only what differs from the default view, in readable
- * parameters (?plan=…&industry=…&roles=core,focus&place=…&lang=en&source=…&line=…). Anything unknown or
+ * parameters (?view=changes&plan=…&industry=…&roles=core,focus&place=…&lang=en&from=…&to=…&level=exact&sort=count
+ * &city=…&cell=<place>~<industry>&source=…&line=…). Anything unknown or
  * malformed falls back to the default for that parameter; parameters that are not ours are left alone by the writer.
  */
 import { ROLES, type Role } from '../domain/types.ts';
-import { DEFAULT_STATE, type ExplorerState, LANGUAGES, type Lang } from './store.ts';
+import {
+  DEFAULT_STATE,
+  type ExplorerState,
+  LANGUAGES,
+  type Lang,
+  LEVELS,
+  type Level,
+  type MatrixSortKey,
+  VIEWS,
+  type ViewName,
+} from './store.ts';
 
-export const URL_KEYS = ['plan', 'industry', 'roles', 'place', 'lang', 'source', 'line'] as const;
+export const URL_KEYS = [
+  'view',
+  'plan',
+  'industry',
+  'roles',
+  'place',
+  'lang',
+  'from',
+  'to',
+  'level',
+  'sort',
+  'city',
+  'cell',
+  'source',
+  'line',
+] as const;
 
 /** The ids a URL may name; anything else is ignored. */
 export interface KnownIds {
@@ -14,6 +40,8 @@ export interface KnownIds {
   industries: ReadonlySet<string>;
   places: ReadonlySet<string>;
   files: ReadonlySet<string>;
+  /** City place ids (the matrix's city filter); falls back to `places` when absent. */
+  cities?: ReadonlySet<string>;
 }
 
 const MAX_VALUE = 200;
@@ -41,13 +69,37 @@ export function parseUrl(search: string, known: KnownIds, fallbackLang: Lang = D
   const file = get(params, 'source');
   const lineRaw = get(params, 'line');
   const line = lineRaw && /^[1-9][0-9]{0,6}$/.test(lineRaw) ? Number(lineRaw) : null;
+  const view = get(params, 'view');
+  const from = get(params, 'from');
+  const to = get(params, 'to');
+  const level = get(params, 'level');
+  const sortRaw = get(params, 'sort');
+  const city = get(params, 'city');
+  const [cellPlace = '', cellIndustry = '', ...cellRest] = (get(params, 'cell') ?? '').split('~');
+  const cell =
+    cellRest.length === 0 && known.places.has(cellPlace) && known.industries.has(cellIndustry)
+      ? { place: cellPlace, industry: cellIndustry }
+      : DEFAULT_STATE.cell;
+  const sort: MatrixSortKey =
+    sortRaw === 'count'
+      ? 'count'
+      : sortRaw && known.industries.has(sortRaw)
+        ? { industry: sortRaw }
+        : DEFAULT_STATE.sort;
   return {
+    view: view && (VIEWS as readonly string[]).includes(view) ? (view as ViewName) : DEFAULT_STATE.view,
     plan: plan && known.plans.has(plan) ? plan : DEFAULT_STATE.plan,
     industry: industry && known.industries.has(industry) ? industry : DEFAULT_STATE.industry,
     roles: roles.length ? roles : [...DEFAULT_STATE.roles],
     place: place && known.places.has(place) ? place : DEFAULT_STATE.place,
     lang: lang && (LANGUAGES as readonly string[]).includes(lang) ? (lang as Lang) : fallbackLang,
     source: file && known.files.has(file) ? { file, line: line ?? 1 } : null,
+    from: from && known.plans.has(from) ? from : DEFAULT_STATE.from,
+    to: to && known.plans.has(to) ? to : DEFAULT_STATE.to,
+    level: level && (LEVELS as readonly string[]).includes(level) ? (level as Level) : DEFAULT_STATE.level,
+    sort,
+    city: city && (known.cities ?? known.places).has(city) ? city : DEFAULT_STATE.city,
+    cell,
   };
 }
 
@@ -56,11 +108,19 @@ const sameRoles = (a: readonly Role[], b: readonly Role[]) => a.length === b.len
 /** Our parameters for a state, only those that differ from the default view, in a fixed order. */
 export function stateToParams(state: ExplorerState): [string, string][] {
   const out: [string, string][] = [];
+  if (state.view !== DEFAULT_STATE.view) out.push(['view', state.view]);
   if (state.plan !== DEFAULT_STATE.plan) out.push(['plan', state.plan]);
   if (state.industry !== DEFAULT_STATE.industry && state.industry) out.push(['industry', state.industry]);
   if (!sameRoles(state.roles, DEFAULT_STATE.roles)) out.push(['roles', state.roles.join(',')]);
   if (state.place) out.push(['place', state.place]);
   if (state.lang !== DEFAULT_STATE.lang) out.push(['lang', state.lang]);
+  if (state.from) out.push(['from', state.from]);
+  if (state.to) out.push(['to', state.to]);
+  if (state.level !== DEFAULT_STATE.level) out.push(['level', state.level]);
+  if (state.sort === 'count') out.push(['sort', 'count']);
+  else if (typeof state.sort === 'object') out.push(['sort', state.sort.industry]);
+  if (state.city) out.push(['city', state.city]);
+  if (state.cell) out.push(['cell', `${state.cell.place}~${state.cell.industry}`]);
   if (state.source) {
     out.push(['source', state.source.file]);
     out.push(['line', String(state.source.line)]);

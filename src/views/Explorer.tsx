@@ -1,10 +1,11 @@
 /** The explorer page: header, filters, map, and the panel (place, industry or overview), wired to one store. */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { ExplorerData } from '../data/load.ts';
 import { rememberLang } from '../i18n/index.ts';
-import { placeFills } from '../state/colors.ts';
+import { changeFills, placeFills } from '../state/colors.ts';
+import { comparison, matrixFor, placeChanges, shownChanges } from '../state/planner.ts';
 import { summarizeByPlace, visibleAssignments } from '../state/selectors.ts';
 import { type ExplorerStore, LANGUAGES, pickState } from '../state/store.ts';
 import { type KnownIds, parseUrl, serializeUrl } from '../state/url.ts';
@@ -14,9 +15,19 @@ import { IndustryPicker, PlanTimeline, RoleToggles } from './Filters.tsx';
 import { IndustryView, Overview } from './IndustryView.tsx';
 import { Legend } from './Legend.tsx';
 import { MapView } from './MapView.tsx';
+import { OfflineBadge } from './OfflineBadge.tsx';
 import { PlacePanel } from './PlacePanel.tsx';
 import { PlaceSearch } from './PlaceSearch.tsx';
-import { SourceView } from './SourceView.tsx';
+import { ViewTabs } from './ViewTabs.tsx';
+
+// The planner's views, the source reader and the downloads are separate chunks: the first paint of the map needs none.
+const ChangeControls = lazy(() => import('./ChangeView.tsx').then((m) => ({ default: m.ChangeControls })));
+const ChangeList = lazy(() => import('./ChangeView.tsx').then((m) => ({ default: m.ChangeList })));
+const MatrixControls = lazy(() => import('./MatrixView.tsx').then((m) => ({ default: m.MatrixControls })));
+const MatrixView = lazy(() => import('./MatrixView.tsx').then((m) => ({ default: m.MatrixView })));
+const MatrixPanel = lazy(() => import('./MatrixView.tsx').then((m) => ({ default: m.MatrixPanel })));
+const SourceView = lazy(() => import('./SourceView.tsx').then((m) => ({ default: m.SourceView })));
+const Downloads = lazy(() => import('./Downloads.tsx').then((m) => ({ default: m.Downloads })));
 
 export function knownIds(data: ExplorerData): KnownIds {
   return {
@@ -24,6 +35,7 @@ export function knownIds(data: ExplorerData): KnownIds {
     industries: new Set(data.industries.map((i) => i.id)),
     places: new Set(data.places.map((p) => p.id)),
     files: new Set(data.plans.map((p) => p.file)),
+    cities: new Set(data.places.filter((p) => p.properties.level === 'city').map((p) => p.id)),
   };
 }
 
@@ -60,7 +72,14 @@ export function Explorer({ data, store }: { data: ExplorerData; store: ExplorerS
   const place = useStore(store, (s) => s.place);
   const lang = useStore(store, (s) => s.lang);
   const source = useStore(store, (s) => s.source);
+  const view = useStore(store, (s) => s.view);
+  const from = useStore(store, (s) => s.from);
+  const to = useStore(store, (s) => s.to);
+  const level = useStore(store, (s) => s.level);
+  const sort = useStore(store, (s) => s.sort);
+  const city = useStore(store, (s) => s.city);
   const [aboutOpen, setAboutOpen] = useState(false);
+  const [downloadsOpen, setDownloadsOpen] = useState(false);
   const [sheetOpen, setSheetOpen] = useState(false);
   const mapCommands = useRef<MapCommands | null>(null);
   useUrlSync(store, data);
@@ -78,15 +97,33 @@ export function Explorer({ data, store }: { data: ExplorerData; store: ExplorerS
   const derived = useMemo<Derived>(() => {
     const visible = visibleAssignments(data, { plan, industry, roles });
     const summary = summarizeByPlace(visible);
+    const none = { changes: null, kinds: new Map<string, string>(), matrix: null };
+    if (view === 'changes') {
+      const changes = comparison(data, { from, to, level, industry });
+      const kinds = placeChanges(changes);
+      return { visible, summary, mode: 'change', fills: changeFills(kinds), changes, kinds, matrix: null };
+    }
     const mode = industry ? 'role' : 'count';
-    return { visible, summary, mode, fills: placeFills(summary, mode) };
-  }, [data, plan, industry, roles]);
+    const matrix = view === 'matrix' ? matrixFor(data, { plan, industry, roles, level, sort, city }) : null;
+    return { visible, summary, mode, fills: placeFills(summary, mode), ...none, matrix };
+  }, [data, plan, industry, roles, view, from, to, level, sort, city]);
 
   const ctx = useMemo<ExplorerContextValue>(() => ({ data, store, derived, mapCommands }), [data, store, derived]);
+
+  useEffect(() => {
+    // The map is hidden (not destroyed) behind the matrix: measure it again when it comes back.
+    if (view !== 'matrix') mapCommands.current?.resize();
+  }, [view]);
 
   const reset = () => {
     store.getState().resetRequested();
     mapCommands.current?.resetCamera();
+  };
+
+  const panel = () => {
+    if (view === 'changes') return <ChangeList rows={shownChanges(derived.changes ?? [], place)} />;
+    if (view === 'matrix') return <MatrixPanel />;
+    return place ? <PlacePanel place={place} /> : industry ? <IndustryView industry={industry} /> : <Overview />;
   };
 
   return (
@@ -94,12 +131,13 @@ export function Explorer({ data, store }: { data: ExplorerData; store: ExplorerS
       <a className="skip-link" href="#panel">
         {t('app.skipToPanel')}
       </a>
-      <div className={`layout${sheetOpen ? ' sheet-open' : ''}`}>
+      <div className={`layout view-${view}${sheetOpen ? ' sheet-open' : ''}`}>
         <header className="topbar">
           <div className="brand">
             <h1>{t('app.title')}</h1>
             <p className="subtitle">{t('app.subtitle')}</p>
           </div>
+          <ViewTabs />
           <PlaceSearch />
           <div className="actions">
             <fieldset className="lang-switch" aria-label={t('lang.label')}>
@@ -116,17 +154,35 @@ export function Explorer({ data, store }: { data: ExplorerData; store: ExplorerS
                 </button>
               ))}
             </fieldset>
+            <button
+              type="button"
+              onClick={() => setDownloadsOpen(true)}
+              aria-haspopup="dialog"
+              data-testid="downloads-button"
+            >
+              {t('downloads.button')}
+            </button>
             <button type="button" onClick={reset} data-testid="reset">
               {t('reset')}
             </button>
             <button type="button" onClick={() => setAboutOpen(true)} data-testid="about-button">
               {t('about.button')}
             </button>
+            <OfflineBadge />
           </div>
         </header>
         <main className="map-area">
-          <MapView />
-          <Legend />
+          <div id="view-panel" className="view-panel" role="tabpanel" aria-labelledby={`tab-${view}`}>
+            <div className="map-layer" hidden={view === 'matrix'}>
+              <MapView />
+              <Legend />
+            </div>
+            {view === 'matrix' && (
+              <Suspense fallback={<p className="loading-inline">{t('app.loading')}</p>}>
+                <MatrixView />
+              </Suspense>
+            )}
+          </div>
         </main>
         <div className="sheet">
           <button
@@ -140,16 +196,22 @@ export function Explorer({ data, store }: { data: ExplorerData; store: ExplorerS
             {t('filters.heading')}
           </button>
           <aside className="filters" aria-label={t('filters.heading')}>
-            <PlanTimeline />
-            <RoleToggles />
+            <Suspense fallback={null}>
+              {view === 'changes' ? <ChangeControls /> : <PlanTimeline />}
+              {view !== 'changes' && <RoleToggles />}
+              {view === 'matrix' && <MatrixControls />}
+            </Suspense>
             <IndustryPicker />
           </aside>
           <section id="panel" className="panel" aria-live="polite" tabIndex={-1}>
-            {place ? <PlacePanel place={place} /> : industry ? <IndustryView industry={industry} /> : <Overview />}
+            <Suspense fallback={<p>{t('app.loading')}</p>}>{panel()}</Suspense>
           </section>
         </div>
       </div>
-      {source && <SourceView target={source} />}
+      <Suspense fallback={null}>
+        {source && <SourceView target={source} />}
+        {downloadsOpen && <Downloads onClose={() => setDownloadsOpen(false)} />}
+      </Suspense>
       {aboutOpen && <About onClose={() => setAboutOpen(false)} />}
     </ExplorerContext.Provider>
   );

@@ -1,5 +1,5 @@
-/** Plan timeline, hierarchical industry picker (searchable in zh/en/pinyin) and role toggles. */
-import { useEffect, useMemo, useState } from 'react';
+/** Plan timeline, hierarchical industry picker (searchable in zh/en/pinyin: the build writes each industry's pinyin) and role toggles. */
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Industry, ROLES } from '../domain/types.ts';
 import { roleColor } from '../state/colors.ts';
@@ -43,22 +43,6 @@ export function PlanTimeline() {
   );
 }
 
-/** pinyin-pro is large, so it is loaded only when someone types Latin letters into the industry search. */
-function useIndustryPinyin(industries: Industry[], wanted: boolean): Map<string, string> {
-  const [pinyinOf, setPinyinOf] = useState<Map<string, string>>(new Map());
-  useEffect(() => {
-    if (!wanted || pinyinOf.size) return;
-    let live = true;
-    void import('pinyin-pro').then(({ pinyin }) => {
-      if (live) setPinyinOf(new Map(industries.map((i) => [i.id, pinyin(i.zh, { toneType: 'none' })])));
-    });
-    return () => {
-      live = false;
-    };
-  }, [wanted, industries, pinyinOf.size]);
-  return pinyinOf;
-}
-
 export function IndustryPicker() {
   const { t } = useTranslation();
   const { data } = useExplorer();
@@ -68,8 +52,6 @@ export function IndustryPicker() {
   const lang = useExplorerState((s) => s.lang);
   const industryChosen = useExplorerState((s) => s.industryChosen);
   const [query, setQuery] = useState('');
-  const latin = /[a-z]/i.test(query);
-  const pinyinOf = useIndustryPinyin(data.industries, latin);
   const counts = useMemo(() => countsByIndustry(data, { plan, industry, roles }), [data, plan, industry, roles]);
 
   const tree = useMemo(() => {
@@ -84,7 +66,7 @@ export function IndustryPicker() {
     return out;
   }, [data]);
 
-  const shown = tree.filter(({ industry: i }) => matches(query, [i.zh, i.en, ...i.aliases], pinyinOf.get(i.id)));
+  const shown = tree.filter(({ industry: i }) => matches(query, [i.zh, i.en, ...i.aliases], i.pinyin));
   return (
     <fieldset className="industries" data-testid="industry-filter">
       <legend>{t('filters.industry')}</legend>

@@ -12,9 +12,11 @@ export function Legend() {
   const lang = useExplorerState((s) => s.lang);
   const [narrow] = useState(() => typeof matchMedia === 'function' && matchMedia('(max-width: 720px)').matches);
   const title =
-    derived.mode === 'role'
-      ? t('legend.roleTitle', { industry: industry ? industryName(data, industry, lang) : '' })
-      : t('legend.countTitle');
+    derived.mode === 'change'
+      ? t('legend.changeTitle', { industry: industry ? ` · ${industryName(data, industry, lang)}` : '' })
+      : derived.mode === 'role'
+        ? t('legend.roleTitle', { industry: industry ? industryName(data, industry, lang) : '' })
+        : t('legend.countTitle');
   return (
     // A disclosure so that on a phone the legend does not cover the map; open by default on wider screens.
     <details className="legend" data-testid="legend" open={!narrow}>
@@ -28,7 +30,7 @@ export function Legend() {
         ))}
         <li>
           <span className="swatch" style={{ background: NO_DATA_COLOR }} aria-hidden="true" />
-          {t('legend.none')}
+          {derived.mode === 'change' ? t('legend.noChange') : t('legend.none')}
         </li>
         <li>
           <span className="swatch dot" aria-hidden="true" />

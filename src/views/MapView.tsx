@@ -16,7 +16,7 @@ export function MapView() {
   const ref = useRef<HTMLDivElement>(null);
   const mapRef = useRef<ExplorerMap | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
-  const view = { fills: derived.fills, selected: place, lang };
+  const view = { fills: derived.fills, selected: place, lang, kinds: derived.kinds };
   const viewRef = useRef(view);
   viewRef.current = view;
 
@@ -36,7 +36,12 @@ export function MapView() {
           onPlaceClicked: (id) => store.getState().placeClicked(id),
         });
         mapRef.current = map;
-        mapCommands.current = { focusPlace: (id) => map?.focusPlace(id), resetCamera: () => map?.resetCamera() };
+        mapCommands.current = {
+          focusPlace: (id) => map?.focusPlace(id),
+          resetCamera: () => map?.resetCamera(),
+          resize: () => map?.resize(),
+          snapshot: (overlay) => map?.snapshot(overlay) ?? Promise.resolve(null),
+        };
       })
       .catch((e: Error) => live && setFailed(e.message));
     return () => {
@@ -48,8 +53,8 @@ export function MapView() {
   }, [data]);
 
   useEffect(() => {
-    mapRef.current?.update({ fills: derived.fills, selected: place, lang });
-  }, [derived.fills, place, lang]);
+    mapRef.current?.update({ fills: derived.fills, selected: place, lang, kinds: derived.kinds });
+  }, [derived.fills, derived.kinds, place, lang]);
 
   useEffect(() => {
     ref.current?.setAttribute('aria-label', t('app.mapLabel'));

@@ -1,36 +1,60 @@
 /**
- * A line of a plan document with its neighbours, the cited sentences marked. Reached by ?source=<file>&line=<n>.
- * (Issue 5 grows this into the full source reader; the URL stays the same.)
+ * The source reader: a plan's full text, every line numbered, the layout sentences (audit.json, loaded on first use)
+ * and assignment quotes highlighted. A highlight opens what it produced (role, place, industry; a place opens on the
+ * map) or why it produced nothing. Deep-linkable: ?source=<file>&line=<n> scrolls to and focuses that line. A plan
+ * picker opens any plan's text.
  */
-import { useEffect, useRef, useState } from 'react';
+import { type MouseEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { seedUrl } from '../data/load.ts';
-import type { SourceTarget } from '../state/store.ts';
+import { loadAudit, seedUrl } from '../data/load.ts';
+import type { Assignment, AuditSentence } from '../domain/types.ts';
+import { type Highlight, lineRuns, sourceHighlights } from '../state/source.ts';
+import { pickState, type SourceTarget } from '../state/store.ts';
+import { serializeUrl } from '../state/url.ts';
 import { useExplorer, useExplorerState } from './context.tsx';
-import { planName } from './names.ts';
-
-const CONTEXT = 3;
+import { industryName, placeName, planName } from './names.ts';
+import { RoleBadge } from './PlacePanel.tsx';
 
 type Doc = { state: 'loading' } | { state: 'missing' } | { state: 'ok'; lines: string[] };
 
+const keyOf = (h: Highlight) => `${h.line}:${h.start}`;
+
 export function SourceView({ target }: { target: SourceTarget }) {
   const { t } = useTranslation();
-  const { data } = useExplorer();
+  const { data, store, mapCommands } = useExplorer();
   const lang = useExplorerState((s) => s.lang);
   const sourceClosed = useExplorerState((s) => s.sourceClosed);
+  const sourceOpened = useExplorerState((s) => s.sourceOpened);
   const [doc, setDoc] = useState<Doc>({ state: 'loading' });
+  const [sentences, setSentences] = useState<AuditSentence[] | null>(null);
+  const [selected, setSelected] = useState<string | null>(null);
   const closeRef = useRef<HTMLButtonElement>(null);
+  const listRef = useRef<HTMLOListElement>(null);
+  // A line chosen inside the reader (a click on a highlight) updates the URL but must not scroll or steal focus.
+  const internal = useRef(false);
 
   useEffect(() => {
     let live = true;
     setDoc({ state: 'loading' });
     fetch(seedUrl(target.file))
       .then(async (res) => {
-        const text = await res.text();
+        const buf = await res.arrayBuffer();
+        const text = new TextDecoder('utf-8').decode(buf);
         if (!res.ok || text.trimStart().startsWith('<!')) throw new Error('missing');
         if (live) setDoc({ state: 'ok', lines: text.split(/\r?\n/) });
       })
       .catch(() => live && setDoc({ state: 'missing' }));
+    return () => {
+      live = false;
+    };
+  }, [target.file]);
+
+  useEffect(() => {
+    let live = true;
+    loadAudit()
+      .then((audit) => live && setSentences(audit.plans.find((p) => p.file === target.file)?.sentences ?? []))
+      // Without the audit the assignment quotes are still highlighted.
+      .catch(() => live && setSentences([]));
     return () => {
       live = false;
     };
@@ -43,23 +67,45 @@ export function SourceView({ target }: { target: SourceTarget }) {
     return () => window.removeEventListener('keydown', onKey);
   }, [sourceClosed]);
 
-  const plan = data.plans.find((p) => p.file === target.file);
-  const marks = data.assignments
-    .filter((a) => a.source.file === target.file && a.source.line === target.line)
-    .map((a) => [a.source.start, a.source.end] as const);
+  const highlights = useMemo(
+    () => sourceHighlights(target.file, sentences ?? [], data.assignments),
+    [target.file, sentences, data.assignments],
+  );
+  const byId = useMemo(() => new Map(data.assignments.map((a) => [a.id, a])), [data]);
 
-  const renderLine = (text: string, n: number) => {
-    if (n !== target.line || !marks.length) return text;
-    const on = new Array<boolean>(text.length).fill(false);
-    for (const [s, e] of marks) on.fill(true, s, Math.min(e, text.length));
-    const out: { text: string; mark: boolean }[] = [];
-    for (let i = 0; i < text.length; i++) {
-      const last = out[out.length - 1];
-      if (last && last.mark === on[i]) last.text += text[i];
-      else out.push({ text: text[i] ?? '', mark: on[i] ?? false });
+  // Deep link: bring the target line into view and focus it; pre-select its first highlight.
+  useEffect(() => {
+    if (doc.state !== 'ok') return;
+    if (internal.current) {
+      internal.current = false;
+      return;
     }
-    // biome-ignore lint/suspicious/noArrayIndexKey: positional runs
-    return out.map((r, i) => (r.mark ? <mark key={i}>{r.text}</mark> : <span key={i}>{r.text}</span>));
+    const li = listRef.current?.querySelector<HTMLElement>(`li[data-line="${target.line}"]`);
+    li?.scrollIntoView?.({ block: 'center' });
+    li?.focus({ preventScroll: true });
+    const first = highlights.get(target.line)?.[0];
+    setSelected(first ? keyOf(first) : null);
+  }, [doc.state, target.line, highlights]);
+
+  const plan = data.plans.find((p) => p.file === target.file);
+  const allHighlights = [...highlights.values()].flat();
+  const current = allHighlights.find((h) => keyOf(h) === selected) ?? null;
+  const hrefFor = (line: number) =>
+    serializeUrl({ ...pickState(store.getState()), source: { file: target.file, line } }, '') || '?';
+
+  const choose = (e: MouseEvent, h: Highlight) => {
+    e.preventDefault();
+    setSelected(keyOf(h));
+    if (h.line !== target.line) {
+      internal.current = true;
+      sourceOpened({ file: target.file, line: h.line });
+    }
+  };
+  const openPlace = (place: string) => {
+    sourceClosed();
+    store.getState().viewChosen('map');
+    store.getState().placeClicked(place);
+    mapCommands.current?.focusPlace(place);
   };
 
   return (
@@ -70,7 +116,7 @@ export function SourceView({ target }: { target: SourceTarget }) {
       aria-labelledby="source-title"
       data-testid="source-view"
     >
-      <div className="source-card">
+      <div className="source-card reader">
         <header className="panel-header">
           <h2 id="source-title">
             {t('source.heading')}: {plan ? planName(data, plan.id, lang) : target.file}
@@ -79,30 +125,141 @@ export function SourceView({ target }: { target: SourceTarget }) {
             {t('source.close')}
           </button>
         </header>
-        <p className="muted">
-          {target.file} · {t('source.line', { line: target.line })}
-        </p>
-        {doc.state === 'loading' && <p>{t('source.loading')}</p>}
-        {doc.state === 'missing' && <p role="alert">{t('source.missing', { file: target.file })}</p>}
-        {doc.state === 'ok' && (
-          <ol className="source-lines" aria-label={t('source.context')} lang="zh-CN">
-            {doc.lines
-              .map((text, i) => ({ text, n: i + 1 }))
-              .slice(Math.max(0, target.line - 1 - CONTEXT), target.line + CONTEXT)
-              .map(({ text, n }) => (
-                <li
-                  key={n}
-                  value={n}
-                  className={n === target.line ? 'target' : undefined}
-                  aria-current={n === target.line ? 'true' : undefined}
-                  data-line={n}
-                >
-                  {renderLine(text, n)}
-                </li>
+        <div className="reader-bar">
+          <label className="field">
+            <span>{t('source.plan')}</span>
+            <select
+              value={target.file}
+              onChange={(e) => sourceOpened({ file: e.target.value, line: 1 })}
+              data-testid="source-plan"
+            >
+              {data.plans.map((p) => (
+                <option key={p.id} value={p.file}>
+                  {p.year} · {planName(data, p.id, lang)}
+                </option>
               ))}
-          </ol>
-        )}
+            </select>
+          </label>
+          <p className="muted small">
+            {target.file} · {t('source.line', { line: target.line })} ·{' '}
+            <span className="hl-key hl-assigned">{t('source.keyAssigned')}</span>{' '}
+            <span className="hl-key hl-layout">{t('source.keyLayout')}</span>
+          </p>
+        </div>
+        <div className="reader-body">
+          {doc.state === 'loading' && <p>{t('source.loading')}</p>}
+          {doc.state === 'missing' && <p role="alert">{t('source.missing', { file: target.file })}</p>}
+          {doc.state === 'ok' && (
+            <ol
+              className="source-lines"
+              ref={listRef}
+              aria-label={t('source.text')}
+              lang="zh-CN"
+              data-testid="source-lines"
+            >
+              {doc.lines.map((text, i) => {
+                const n = i + 1;
+                const hs = highlights.get(n) ?? [];
+                return (
+                  <li
+                    key={n}
+                    value={n}
+                    tabIndex={-1}
+                    className={n === target.line ? 'target' : undefined}
+                    aria-current={n === target.line ? 'true' : undefined}
+                    data-line={n}
+                  >
+                    {hs.length === 0
+                      ? text || '\u00a0'
+                      : lineRuns(text, hs).map((run, k) =>
+                          run.highlight ? (
+                            <a
+                              // biome-ignore lint/suspicious/noArrayIndexKey: runs are positional
+                              key={k}
+                              href={hrefFor(n)}
+                              className={`hl hl-${run.highlight.status === 'assigned' ? 'assigned' : 'layout'}${
+                                selected === keyOf(run.highlight) ? ' current' : ''
+                              }`}
+                              aria-current={selected === keyOf(run.highlight) ? 'true' : undefined}
+                              onClick={(e) => run.highlight && choose(e, run.highlight)}
+                              data-testid="source-highlight"
+                              data-line={n}
+                              data-start={run.highlight.start}
+                              data-assignments={run.highlight.assignments.length}
+                            >
+                              {run.text}
+                            </a>
+                          ) : (
+                            // biome-ignore lint/suspicious/noArrayIndexKey: runs are positional
+                            <span key={k}>{run.text}</span>
+                          ),
+                        )}
+                  </li>
+                );
+              })}
+            </ol>
+          )}
+          <aside
+            className="reader-detail"
+            aria-live="polite"
+            aria-label={t('source.detail')}
+            data-testid="source-detail"
+          >
+            {!current ? (
+              <p className="muted">{t('source.pick')}</p>
+            ) : (
+              <HighlightDetail h={current} byId={byId} openPlace={openPlace} />
+            )}
+          </aside>
+        </div>
       </div>
+    </div>
+  );
+}
+
+function HighlightDetail({
+  h,
+  byId,
+  openPlace,
+}: {
+  h: Highlight;
+  byId: Map<string, Assignment>;
+  openPlace: (place: string) => void;
+}) {
+  const { t } = useTranslation();
+  const { data } = useExplorer();
+  const lang = useExplorerState((s) => s.lang);
+  const list = h.assignments.map((id) => byId.get(id)).filter((a): a is Assignment => a !== undefined);
+  return (
+    <div>
+      <h3>{t('source.line', { line: h.line })}</h3>
+      {list.length === 0 ? (
+        <p>
+          {t(`source.status.${h.status}`)}
+          {h.reason ? ` (${h.reason})` : ''}
+        </p>
+      ) : (
+        <>
+          <p>{t('source.produced', { count: list.length })}</p>
+          <ul className="detail-list">
+            {list.map((a) => (
+              <li key={a.id} data-testid="source-assignment" data-assignment={a.id}>
+                <RoleBadge role={a.role} />{' '}
+                <button type="button" className="linkish" onClick={() => openPlace(a.place)} data-place={a.place}>
+                  {placeName(data, a.place, lang)}
+                </button>{' '}
+                · {industryName(data, a.industry, lang)}
+                {a.industryZh !== data.industryById.get(a.industry)?.zh && (
+                  <span className="as-written" lang="zh-CN">
+                    {' '}
+                    「{a.industryZh}」
+                  </span>
+                )}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
     </div>
   );
 }

@@ -1,0 +1,128 @@
+/**
+ * Derived data for the planner's views (change view, matrix, downloads): pure functions of (data, state), like
+ * selectors.ts. The views, the map colours and the downloads all read through these, so "what is shown" and "what is
+ * downloaded" cannot drift apart.
+ */
+import { type ChangeKind, type ChangeRow, computeChanges } from '../analysis/changes.ts';
+import { buildMatrix, filterMatrix, type Matrix, matrixColumns, matrixRows, sortMatrix } from '../analysis/matrix.ts';
+import type { ExplorerData } from '../data/load.ts';
+import type { Assignment } from '../domain/types.ts';
+import { industryScope, visibleAssignments } from './selectors.ts';
+import type { ExplorerState } from './store.ts';
+
+/** The two plans compared: the chosen ones, else the earliest and the latest (plans are sorted by year, then date). */
+export function comparedPlans(data: ExplorerData, s: Pick<ExplorerState, 'from' | 'to'>): { from: string; to: string } {
+  const first = data.plans[0]?.id ?? '';
+  const last = data.plans.at(-1)?.id ?? first;
+  return { from: s.from ?? first, to: s.to ?? last };
+}
+
+export type ComparisonState = Pick<ExplorerState, 'from' | 'to' | 'level' | 'industry'>;
+
+/** Change rows between the two compared plans (all roles: a role filter would fake gains and drops). */
+export function comparison(data: ExplorerData, s: ComparisonState): ChangeRow[] {
+  const { from, to } = comparedPlans(data, s);
+  const before = data.assignments.filter((a) => a.plan === from);
+  const after = data.assignments.filter((a) => a.plan === to);
+  return computeChanges(before, after, data.industries, { level: s.level, industry: s.industry });
+}
+
+/** A place's kind on the change map: its one kind, or 'mixed' when its industries changed in different ways. */
+export type PlaceChange = ChangeKind | 'mixed';
+
+export function placeChanges(rows: readonly ChangeRow[]): Map<string, PlaceChange> {
+  const out = new Map<string, PlaceChange>();
+  for (const r of rows) {
+    const prev = out.get(r.place);
+    out.set(r.place, prev === undefined || prev === r.kind ? r.kind : 'mixed');
+  }
+  return out;
+}
+
+export type MatrixState = Pick<ExplorerState, 'plan' | 'industry' | 'roles' | 'level' | 'sort' | 'city'>;
+
+/**
+ * The matrix under the current filters. One industry chosen: its sub-industries as columns (exact level); otherwise
+ * the chosen level. Plan, role and city filters go through filterMatrix (a cell's role is recomputed over the kept
+ * plans). Sorting by count or by an industry ranks the whole province; by place keeps the city groups.
+ */
+export function matrixFor(data: ExplorerData, s: MatrixState): Matrix {
+  const scope = industryScope(data, s.industry);
+  const assignments = scope ? data.assignments.filter((a) => scope.has(a.industry)) : data.assignments;
+  const built = buildMatrix(assignments, data.places, data.industries, {
+    level: scope ? 'exact' : s.level,
+    planOrder: data.plans.map((p) => p.id),
+  });
+  const filtered = filterMatrix(
+    built,
+    { roles: s.roles, plans: s.plan === 'all' ? undefined : [s.plan], cities: s.city ? [s.city] : undefined },
+    data.industries,
+  );
+  if (s.sort === 'count') return sortMatrix(filtered, { by: 'count' }, false);
+  if (typeof s.sort === 'object' && matrixColumns(filtered).includes(s.sort.industry))
+    return sortMatrix(filtered, { by: 'industry', industry: s.sort.industry }, false);
+  return sortMatrix(filtered, { by: 'place' }, true);
+}
+
+/** Ids of every assignment behind the matrix's cells. */
+export function matrixAssignmentIds(m: Matrix): Set<string> {
+  const ids = new Set<string>();
+  for (const row of matrixRows(m))
+    for (const cell of Object.values(row.cells)) for (const id of cell.assignmentIds) ids.add(id);
+  return ids;
+}
+
+/** Ids behind the change rows (both sides). */
+export function changeAssignmentIds(rows: readonly ChangeRow[]): Set<string> {
+  const ids = new Set<string>();
+  for (const r of rows) for (const id of [...r.beforeIds, ...r.afterIds]) ids.add(id);
+  return ids;
+}
+
+/** Change rows as the list shows them: all, or only the selected place's. */
+export function shownChanges(rows: readonly ChangeRow[], place: string | null): ChangeRow[] {
+  return place ? rows.filter((r) => r.place === place) : [...rows];
+}
+
+/**
+ * Exactly what the current view shows, as assignments in data order (for CSV, GeoJSON and "cite this"):
+ * map → the plan, industry and role filters; changes → the sentences behind the listed changes; matrix → the
+ * sentences behind the visible cells.
+ */
+export function shownAssignments(data: ExplorerData, s: ExplorerState): Assignment[] {
+  if (s.view === 'map') return visibleAssignments(data, s);
+  const ids =
+    s.view === 'changes'
+      ? changeAssignmentIds(shownChanges(comparison(data, s), s.place))
+      : matrixAssignmentIds(matrixFor(data, s));
+  return data.assignments.filter((a) => ids.has(a.id));
+}
+
+/** Short plan labels for tight spaces (matrix cells): the year, with a/b … when several plans share a year. */
+export function planLabels(data: ExplorerData): Map<string, string> {
+  const byYear = new Map<number, string[]>();
+  for (const p of data.plans) byYear.set(p.year, [...(byYear.get(p.year) ?? []), p.id]);
+  const out = new Map<string, string>();
+  for (const [year, ids] of byYear)
+    ids.forEach((id, i) => {
+      out.set(id, ids.length > 1 ? `${year}${String.fromCharCode(97 + i)}` : String(year));
+    });
+  return out;
+}
+
+/** Parts of a download's file name that say what it holds (see exportFileName). */
+export function exportNameParts(data: ExplorerData, s: ExplorerState): string[] {
+  const labels = planLabels(data);
+  const parts: string[] = [];
+  if (s.view === 'changes') {
+    const { from, to } = comparedPlans(data, s);
+    parts.push('changes', `${labels.get(from) ?? from}-${labels.get(to) ?? to}`);
+    if (s.place) parts.push(s.place);
+  } else {
+    if (s.view === 'matrix') parts.push('matrix');
+    parts.push(s.plan === 'all' ? 'all-plans' : (labels.get(s.plan) ?? s.plan));
+    if (s.view === 'matrix' && s.city) parts.push(s.city);
+  }
+  if (s.industry) parts.push(s.industry);
+  return parts;
+}

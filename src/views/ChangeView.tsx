@@ -1,0 +1,240 @@
+/**
+ * The change view: two plans compared per place and industry (gained / dropped / upgraded / downgraded / kept), with
+ * the matching rule in words and, for every row, the sentences behind it on both sides. The map colours places by
+ * their kind (Explorer's derived data); this module only renders the controls and the list.
+ */
+import { useId, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CHANGE_KINDS, type ChangeRow, countChanges, describeMatching } from '../analysis/changes.ts';
+import type { Assignment, Role } from '../domain/types.ts';
+import { CHANGE_COLORS } from '../state/colors.ts';
+import { comparedPlans } from '../state/planner.ts';
+import { LEVELS } from '../state/store.ts';
+import { useExplorer, useExplorerState } from './context.tsx';
+import { industryName, placeName, planName } from './names.ts';
+import { Quote, RoleBadge, SourceLink } from './PlacePanel.tsx';
+
+export function ChangeControls() {
+  const { t } = useTranslation();
+  const { data } = useExplorer();
+  const from = useExplorerState((s) => s.from);
+  const to = useExplorerState((s) => s.to);
+  const level = useExplorerState((s) => s.level);
+  const industry = useExplorerState((s) => s.industry);
+  const lang = useExplorerState((s) => s.lang);
+  const comparisonChosen = useExplorerState((s) => s.comparisonChosen);
+  const levelChosen = useExplorerState((s) => s.levelChosen);
+  const shown = comparedPlans(data, { from, to });
+  const defaults = comparedPlans(data, { from: null, to: null });
+  // A choice equal to the default is stored as "default", so the link stays short.
+  const choose = (side: 'from' | 'to', id: string) => {
+    const next = { from: shown.from, to: shown.to, [side]: id };
+    comparisonChosen(next.from === defaults.from ? null : next.from, next.to === defaults.to ? null : next.to);
+  };
+  const option = (id: string) => {
+    const p = data.planById.get(id);
+    return p ? `${p.year} · ${planName(data, id, lang)}` : id;
+  };
+  return (
+    <fieldset className="compare" data-testid="change-controls">
+      <legend>{t('change.compare')}</legend>
+      <label className="field">
+        <span>{t('change.from')}</span>
+        <select value={shown.from} onChange={(e) => choose('from', e.target.value)} data-testid="change-from">
+          {data.plans.map((p) => (
+            <option key={p.id} value={p.id}>
+              {option(p.id)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span>{t('change.to')}</span>
+        <select value={shown.to} onChange={(e) => choose('to', e.target.value)} data-testid="change-to">
+          {data.plans.map((p) => (
+            <option key={p.id} value={p.id}>
+              {option(p.id)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <fieldset className="level" data-testid="change-level" disabled={industry !== null}>
+        <legend>{t('change.level')}</legend>
+        {LEVELS.map((l) => (
+          <label key={l}>
+            <input
+              type="radio"
+              name="change-level"
+              value={l}
+              checked={level === l}
+              onChange={() => levelChosen(l)}
+              data-level={l}
+            />
+            {t(`change.levels.${l}`)}
+          </label>
+        ))}
+        {industry !== null && <p className="muted small">{t('change.levelIndustry')}</p>}
+      </fieldset>
+      <p className="muted small">{t('change.allRoles')}</p>
+    </fieldset>
+  );
+}
+
+const roleWord = (t: (k: string) => string, r: Role | null) => (r ? t(`role.${r}`) : '—');
+
+function Sentences({ ids, byId, plan }: { ids: string[]; byId: Map<string, Assignment>; plan: string }) {
+  const { t } = useTranslation();
+  const { data } = useExplorer();
+  const lang = useExplorerState((s) => s.lang);
+  const list = ids.map((id) => byId.get(id)).filter((a): a is Assignment => a !== undefined);
+  return (
+    <div className="side">
+      <h5>
+        <span className="year">{data.planById.get(plan)?.year}</span> {planName(data, plan, lang)}
+      </h5>
+      {list.length === 0 ? (
+        <p className="muted">{t('change.notNamed')}</p>
+      ) : (
+        <ul>
+          {list.map((a) => (
+            <li key={a.id} className="assignment" data-assignment={a.id}>
+              <RoleBadge role={a.role} />
+              <span className="as-written" lang="zh-CN">
+                {' '}
+                「{a.industryZh}」
+              </span>
+              <Quote a={a} />
+              <SourceLink a={a} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function Row({ row, byId }: { row: ChangeRow; byId: Map<string, Assignment> }) {
+  const { t } = useTranslation();
+  const { data, mapCommands } = useExplorer();
+  const lang = useExplorerState((s) => s.lang);
+  const from = useExplorerState((s) => s.from);
+  const to = useExplorerState((s) => s.to);
+  const placeClicked = useExplorerState((s) => s.placeClicked);
+  const [open, setOpen] = useState(false);
+  const id = useId();
+  const plans = comparedPlans(data, { from, to });
+  return (
+    <li
+      className={`change-row kind-${row.kind}`}
+      data-testid="change-row"
+      data-kind={row.kind}
+      data-place={row.place}
+      data-industry={row.industry}
+    >
+      <div className="change-line">
+        <span className="kind">
+          <span className="swatch" style={{ background: CHANGE_COLORS[row.kind] }} aria-hidden="true" />
+          {t(`change.kind.${row.kind}`)}
+        </span>
+        <button
+          type="button"
+          className="linkish"
+          onClick={() => {
+            placeClicked(row.place);
+            mapCommands.current?.focusPlace(row.place);
+          }}
+        >
+          {placeName(data, row.place, lang)}
+        </button>
+        <span className="roles-change">
+          {roleWord(t, row.before)} → {roleWord(t, row.after)}
+        </span>
+        <button
+          type="button"
+          className="small-button"
+          aria-expanded={open}
+          aria-controls={id}
+          onClick={() => setOpen((o) => !o)}
+          data-testid="change-sentences-toggle"
+        >
+          {t('change.sentences')}
+        </button>
+      </div>
+      {open && (
+        <div id={id} className="change-sentences" data-testid="change-sentences">
+          <Sentences ids={row.beforeIds} byId={byId} plan={plans.from} />
+          <Sentences ids={row.afterIds} byId={byId} plan={plans.to} />
+        </div>
+      )}
+    </li>
+  );
+}
+
+export function ChangeList({ rows }: { rows: ChangeRow[] }) {
+  const { t } = useTranslation();
+  const { data } = useExplorer();
+  const lang = useExplorerState((s) => s.lang);
+  const from = useExplorerState((s) => s.from);
+  const to = useExplorerState((s) => s.to);
+  const level = useExplorerState((s) => s.level);
+  const industry = useExplorerState((s) => s.industry);
+  const place = useExplorerState((s) => s.place);
+  const placeClicked = useExplorerState((s) => s.placeClicked);
+  const plans = comparedPlans(data, { from, to });
+  const byId = useMemo(() => new Map(data.assignments.map((a) => [a.id, a])), [data]);
+  const counts = countChanges(rows);
+  const matching = describeMatching(data.industries, { level, industry })[lang];
+  const byIndustry = useMemo(() => {
+    const out = new Map<string, ChangeRow[]>();
+    for (const r of rows) out.set(r.industry, [...(out.get(r.industry) ?? []), r]);
+    return [...out];
+  }, [rows]);
+  const yearOf = (id: string) => data.planById.get(id)?.year ?? id;
+  return (
+    <article className="change-view" data-testid="change-view" data-from={plans.from} data-to={plans.to}>
+      <h2>
+        {t('change.heading', { from: yearOf(plans.from), to: yearOf(plans.to) })}
+        {industry && ` · ${industryName(data, industry, lang)}`}
+      </h2>
+      <p className="muted small">
+        {planName(data, plans.from, lang)} → {planName(data, plans.to, lang)}
+      </p>
+      {place && (
+        <p className="only-place">
+          {t('change.onlyPlace', { place: placeName(data, place, lang) })}{' '}
+          <button type="button" className="linkish" onClick={() => placeClicked(null)} data-testid="change-all-places">
+            {t('change.allPlaces')}
+          </button>
+        </p>
+      )}
+      <ul className="change-counts" data-testid="change-counts" aria-label={t('change.countsLabel')}>
+        {CHANGE_KINDS.map((k) => (
+          <li key={k} data-kind={k}>
+            <span className="swatch" style={{ background: CHANGE_COLORS[k] }} aria-hidden="true" />
+            {t(`change.kind.${k}`)} <span className="count">{counts[k]}</span>
+          </li>
+        ))}
+      </ul>
+      <p className="matching" data-testid="change-matching">
+        <strong>{t('change.matching')}</strong> {matching}
+      </p>
+      {rows.length === 0 && (
+        <p className="nothing" data-testid="change-empty">
+          {t('change.none')}
+        </p>
+      )}
+      <div data-testid="change-list">
+        {byIndustry.map(([ind, list]) => (
+          <section key={ind} className="change-industry" data-industry={ind}>
+            <h3>{industryName(data, ind, lang)}</h3>
+            <ul>
+              {list.map((r) => (
+                <Row key={`${r.place}~${r.industry}`} row={r} byId={byId} />
+              ))}
+            </ul>
+          </section>
+        ))}
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,208 @@
+/**
+ * Downloads and sharing: CSV and GeoJSON of exactly what the current view shows (shownAssignments), a PNG of the map
+ * with title, legend and source, a "cite this" text naming the plans behind it, and the share link (copy, or the
+ * phone's share sheet). A dialog, so it works the same on a phone.
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useShallow } from 'zustand/react/shallow';
+import { citeThis } from '../export/cite.ts';
+import { CSV_MIME, toCsv } from '../export/csv.ts';
+import { downloadBlob, downloadText, exportFileName } from '../export/download.ts';
+import { GEOJSON_MIME, geoJsonText, toGeoJson } from '../export/geojson.ts';
+import { legendItems, NO_DATA_COLOR } from '../state/colors.ts';
+import { comparedPlans, exportNameParts, shownAssignments } from '../state/planner.ts';
+import { pickState } from '../state/store.ts';
+import { serializeUrl } from '../state/url.ts';
+import { useExplorer, useExplorerState } from './context.tsx';
+import { industryName, placeName, planName } from './names.ts';
+
+/** The link that reproduces the current view. */
+export function shareUrl(search: string): string {
+  const { origin, pathname } = window.location;
+  return `${origin}${pathname}${search}`;
+}
+
+/** Clipboard with a fallback for browsers (or insecure origins) without the async clipboard API. */
+export async function copyText(text: string, field?: HTMLInputElement | HTMLTextAreaElement | null): Promise<boolean> {
+  try {
+    if (navigator.clipboard?.writeText) {
+      await navigator.clipboard.writeText(text);
+      return true;
+    }
+  } catch {
+    // fall through to the selection fallback
+  }
+  if (!field) return false;
+  field.focus();
+  field.select();
+  try {
+    return document.execCommand('copy');
+  } catch {
+    return false;
+  }
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+export function Downloads({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation();
+  const { data, store, derived, mapCommands } = useExplorer();
+  const state = useExplorerState(useShallow(pickState));
+  const lang = state.lang;
+  const [status, setStatus] = useState('');
+  const closeRef = useRef<HTMLButtonElement>(null);
+  const linkRef = useRef<HTMLInputElement>(null);
+  const citeRef = useRef<HTMLTextAreaElement>(null);
+  const shown = useMemo(() => shownAssignments(data, state), [data, state]);
+  const link = shareUrl(serializeUrl(pickState(store.getState()), window.location.search));
+  const cite = citeThis(shown, data.plans, lang, { url: link, accessed: today() });
+  const parts = exportNameParts(data, state);
+  const ctx = { plans: data.plans, places: data.places, industries: data.industries };
+
+  useEffect(() => {
+    closeRef.current?.focus();
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onClose]);
+
+  const describe = (): string => {
+    const industry = state.industry ? industryName(data, state.industry, lang) : t('filters.allIndustries');
+    if (state.view === 'changes') {
+      const { from, to } = comparedPlans(data, state);
+      return t('downloads.describeChanges', {
+        from: data.planById.get(from)?.year,
+        to: data.planById.get(to)?.year,
+        industry,
+      });
+    }
+    const plan = state.plan === 'all' ? t('filters.allPlans') : planName(data, state.plan, lang);
+    const roles = state.roles.map((r) => t(`role.${r}`)).join(lang === 'zh' ? '、' : ', ');
+    const city = state.view === 'matrix' && state.city ? ` · ${placeName(data, state.city, lang)}` : '';
+    return `${plan} · ${industry} · ${roles}${city}`;
+  };
+
+  const png = async () => {
+    setStatus(t('downloads.working'));
+    const legend = [
+      ...legendItems(derived.mode).map((i) => ({ color: i.color, label: t(i.key, i.options) })),
+      ...(derived.mode === 'change' ? [] : [{ color: NO_DATA_COLOR, label: t('legend.none') }]),
+    ];
+    const plans = [...new Set(shown.map((a) => a.plan))]
+      .map((id) => data.planById.get(id)?.year)
+      .filter(Boolean)
+      .join(', ');
+    const blob = await mapCommands.current?.snapshot({
+      title: t('app.title'),
+      subtitle: describe(),
+      legend,
+      source: t('downloads.pngSource', { plans, attribution: data.attribution, url: link }),
+    });
+    if (!blob) {
+      setStatus(t('downloads.pngFailed'));
+      return;
+    }
+    downloadBlob(exportFileName(parts, 'png'), blob);
+    setStatus(t('downloads.saved'));
+  };
+
+  const copy = async (text: string, field: HTMLInputElement | HTMLTextAreaElement | null) => {
+    setStatus((await copyText(text, field)) ? t('downloads.copied') : t('downloads.copyFailed'));
+  };
+
+  const canShare = typeof navigator !== 'undefined' && typeof navigator.share === 'function';
+
+  return (
+    <div
+      className="source-view"
+      role="dialog"
+      aria-modal="true"
+      aria-labelledby="downloads-title"
+      data-testid="downloads"
+    >
+      <div className="source-card downloads">
+        <header className="panel-header">
+          <h2 id="downloads-title">{t('downloads.heading')}</h2>
+          <button type="button" ref={closeRef} onClick={onClose} data-testid="downloads-close">
+            {t('downloads.close')}
+          </button>
+        </header>
+        <p className="muted" data-testid="downloads-scope">
+          {t('downloads.scope', { count: shown.length, what: describe() })}
+        </p>
+        <section>
+          <h3>{t('downloads.data')}</h3>
+          <div className="button-row">
+            <button
+              type="button"
+              onClick={() => {
+                downloadText(exportFileName(parts, 'csv'), toCsv(shown, ctx), CSV_MIME);
+                setStatus(t('downloads.saved'));
+              }}
+              disabled={shown.length === 0}
+              data-testid="download-csv"
+            >
+              {t('downloads.csv')}
+            </button>
+            <button
+              type="button"
+              onClick={() => {
+                const text = geoJsonText(toGeoJson(shown, ctx, { attribution: data.attribution }));
+                downloadText(exportFileName(parts, 'geojson'), text, GEOJSON_MIME);
+                setStatus(t('downloads.saved'));
+              }}
+              disabled={shown.length === 0}
+              data-testid="download-geojson"
+            >
+              {t('downloads.geojson')}
+            </button>
+            <button
+              type="button"
+              onClick={() => void png()}
+              disabled={state.view === 'matrix'}
+              data-testid="download-png"
+            >
+              {t('downloads.png')}
+            </button>
+          </div>
+          <p className="muted small">{state.view === 'matrix' ? t('downloads.pngMatrix') : t('downloads.dataHelp')}</p>
+        </section>
+        <section>
+          <h3>
+            <label htmlFor="cite-text">{t('downloads.cite')}</label>
+          </h3>
+          <textarea id="cite-text" ref={citeRef} readOnly value={cite} rows={6} data-testid="cite-text" />
+          <button type="button" onClick={() => void copy(cite, citeRef.current)} data-testid="copy-cite">
+            {t('downloads.copyCite')}
+          </button>
+        </section>
+        <section>
+          <h3>
+            <label htmlFor="share-link">{t('downloads.link')}</label>
+          </h3>
+          <input id="share-link" ref={linkRef} readOnly value={link} data-testid="share-link" />
+          <div className="button-row">
+            <button type="button" onClick={() => void copy(link, linkRef.current)} data-testid="copy-link">
+              {t('downloads.copyLink')}
+            </button>
+            {canShare && (
+              <button
+                type="button"
+                onClick={() =>
+                  void navigator.share({ title: t('app.title'), text: describe(), url: link }).catch(() => {})
+                }
+                data-testid="native-share"
+              >
+                {t('downloads.share')}
+              </button>
+            )}
+          </div>
+        </section>
+        <p className="status" role="status" data-testid="downloads-status">
+          {status}
+        </p>
+      </div>
+    </div>
+  );
+}
