@@ -7,9 +7,11 @@ import { ROLES } from '../../src/domain/types.ts';
 import { findEnterprises, maskSpans } from './enterprises.ts';
 import {
   combinedIndustries,
+  type IndustryIndex,
   type IndustryRef,
   indexIndustries,
   leadingSubIndustry,
+  placeIndustries,
   sentenceTopic,
 } from './industry.ts';
 import { findMentions, groupMentions, type Mention, unresolvedForms } from './mentions.ts';
@@ -22,6 +24,8 @@ import type { ExtractionInput, ExtractionResult } from './types.ts';
 
 const STATUS = new RegExp(RULES.statusCue.pattern);
 const DIRECTIVE_VERB = new RegExp(RULES.passages.directiveVerb);
+/** A role the clause gives its places (以南昌、吉安…等为中心): a layout statement even without a building verb. */
+const ROLE_PREDICATE = /为(?:核心|中心|龙头|重点|主体|辅|主(?![导要]))/;
 
 const strength = (role: Role): number => ROLES.indexOf(role);
 
@@ -97,8 +101,18 @@ export function extractPlan(input: ExtractionInput): ExtractionResult {
 
       const drop = corrections.find((c) => c.action === 'drop');
       const status = STATUS.test(span.text);
-      if (!isLayout && (mentions.length === 0 || industries.length === 0 || status || drop)) continue;
-      if (!isLayout && !mentions.some((m) => DIRECTIVE_VERB.test(clauseAround(masked, m)))) continue;
+      // Outside industry sections, a place phrase may name its own industry (鹰潭铜产业基地, 南昌航空工业城).
+      const local = industries.length === 0 && !forced ? localIndustries(masked, mentions, index) : null;
+      const hasIndustry = industries.length > 0 || (local !== null && local.size > 0);
+      if (!isLayout && (mentions.length === 0 || !hasIndustry || status || drop)) continue;
+      if (
+        !isLayout &&
+        !mentions.some((m) => {
+          const clause = clauseAround(masked, m);
+          return DIRECTIVE_VERB.test(clause) || ROLE_PREDICATE.test(clause);
+        })
+      )
+        continue;
 
       const forms = [
         ...mentions.flatMap((m) => (m.unresolved ? [m.unresolved] : [])),
@@ -132,7 +146,7 @@ export function extractPlan(input: ExtractionInput): ExtractionResult {
         sentences.push(audit);
         continue;
       }
-      if (industries.length === 0) {
+      if (!hasIndustry) {
         audit.status = 'no-industry';
         audit.reason = 'names places but sits in no industry section and names no industry';
         sentences.push(audit);
@@ -148,7 +162,15 @@ export function extractPlan(input: ExtractionInput): ExtractionResult {
         mentions,
         industries,
         enterpriseSpans,
+        title,
+        local,
       );
+      if (drafts.length === 0) {
+        audit.status = 'no-industry';
+        audit.reason = 'names places, but none of them with an industry (outside any industry section)';
+        sentences.push(audit);
+        continue;
+      }
       for (const c of corrections.filter((c) => c.action === 'role' && c.role)) {
         for (const d of drafts) if (d.placeText === c.placeText && c.role) d.role = c.role;
       }
@@ -187,6 +209,28 @@ function hasCombinedKeyword(title: string, text: string): boolean {
   return typeof spec === 'object' && Object.values(spec).some((words) => words.some((w) => text.includes(w)));
 }
 
+/** Where the first clause of a sentence ends (its first ，。；), or the sentence length. */
+function firstClauseEnd(text: string): number {
+  const at = text.search(/[，。；]/);
+  return at < 0 ? text.length : at;
+}
+
+/** For each mention, the industries its own phrase names (see placeIndustries); null entries are left out. */
+function localIndustries(masked: string, mentions: Mention[], index: IndustryIndex): Map<Mention, IndustryRef[]> {
+  const out = new Map<Mention, IndustryRef[]>();
+  const groups = groupMentions(masked, mentions);
+  groups.forEach((group, g) => {
+    const last = group[group.length - 1];
+    if (!last) return;
+    const tail = masked.slice(last.end, groups[g + 1]?.[0]?.start ?? masked.length);
+    for (const m of group) {
+      const found = placeIndustries(tail, m.text, index);
+      if (found.length > 0) out.set(m, found);
+    }
+  });
+  return out;
+}
+
 /** The clause (between ，。；) that holds a mention. */
 function clauseAround(text: string, m: Mention): string {
   const before = text.slice(0, m.start);
@@ -205,9 +249,15 @@ function draftAssignments(
   mentions: Mention[],
   industries: IndustryRef[],
   enterpriseSpans: { start: number; end: number; text: string }[],
+  bulletTitle: Role | null,
+  local: Map<Mention, IndustryRef[]> | null,
 ): Draft[] {
   const groups = groupMentions(masked, mentions);
-  const title = /^[^：:，。]{1,6}[：:]/.test(span.text) ? titleRole(span.text) : null;
+  // A sentence that opens with its bullet title (核心区：…) is scoped by it, most strongly in the clause the title opens;
+  // later sentences of the bullet inherit it as a fallback.
+  const ownTitle = /^[^：:，。]{1,6}[：:]/.test(span.text) ? titleRole(span.text) : null;
+  const title = ownTitle ?? bulletTitle;
+  const titleClauseEnd = ownTitle ? firstClauseEnd(masked) : -1;
   const byKey = new Map<string, Draft>();
   let order = 0;
   groups.forEach((group, g) => {
@@ -218,18 +268,26 @@ function draftAssignments(
     const prevEnd = groups[g - 1]?.[groups[g - 1]!.length - 1]?.end ?? 0;
     const after = masked.slice(last.end, nextStart);
     const before = masked.slice(prevEnd, first.start);
-    const { role } = groupRole(after, masked, title, before);
+    const { role } = groupRole(after, masked, title, before, first.start < titleClauseEnd);
     let products = extractProducts(after);
     if (products.length === 0 && g === 0) {
       const tailFrom = groups[groups.length - 1]?.[groups[groups.length - 1]!.length - 1]?.end ?? last.end;
       products = extractProducts(masked.slice(tailFrom));
     }
     // Enterprises named between this group and the next belong to it; those before the first place to the first.
+    // With several lists in a sentence, a company more than one clause away is not the list's (001 line 100: the
+    // tungsten companies after …为支撑，规划建设…，重点扶持 are the province's, not the supporting parks').
     const enterprises = enterpriseSpans
-      .filter((e) => (e.start >= last.end && e.start < nextStart) || (g === 0 && e.start < first.start))
+      .filter(
+        (e) =>
+          (e.start >= last.end &&
+            e.start < nextStart &&
+            (groups.length === 1 || (masked.slice(last.end, e.start).match(/[，；：]/g) ?? []).length <= 1)) ||
+          (g === 0 && e.start < first.start),
+      )
       .map((e) => e.text);
     for (const m of group) {
-      for (const industry of industries) {
+      for (const industry of local ? (local.get(m) ?? []) : industries) {
         const key = `${m.place.id}|${industry.id}`;
         const existing = byKey.get(key);
         if (existing) {

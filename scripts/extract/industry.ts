@@ -42,6 +42,12 @@ export function headingIndustry(line: string, index: IndustryIndex): IndustryRef
 
 /** A topic that opens the sentence (中药形成…, 医疗器械以…, 粮油加工业。) or a clause (中药方面，…). */
 export function sentenceTopic(sentence: string, index: IndustryIndex): IndustryRef | null {
+  // A ◆ bullet title names the topic of what follows it (001 line 345: ◆继续壮大电子信息产品制造业。以南昌…为中心).
+  const diamond = /^◆([^。，；\s]{1,20})/.exec(sentence);
+  if (diamond?.[1]) {
+    const found = industriesIn(diamond[1], index)[0];
+    if (found) return found;
+  }
   const aspect = /(?:^|[，。；])([^，。；]{1,14}?)方面[，,]/.exec(sentence);
   if (aspect?.[1]) {
     const industry = index.byForm.get(aspect[1]);
@@ -81,16 +87,61 @@ export function leadingSubIndustry(
   return hits.length === 1 ? (hits[0] ?? null) : null;
 }
 
-/** For a combined section, the industries whose keywords the (masked) sentence uses; the first when none. */
+/**
+ * For a combined section, the industries whose keywords the (masked) sentence uses; the first when none.
+ * Longer keywords are read first and blanked, so 汽车零部件 counts for the parts industry and not also for 汽车.
+ */
 export function combinedIndustries(title: string, sentence: string, index: IndustryIndex): IndustryRef[] {
   const spec = RULES.combinedSections[title];
   if (typeof spec !== 'object') return [];
-  const out: IndustryRef[] = [];
-  for (const [id, words] of Object.entries(spec)) {
-    const word = words.find((w) => sentence.includes(w));
-    if (word && index.byId.has(id)) out.push({ id, zh: index.byId.get(id)?.zh ?? word });
+  const keywords = Object.entries(spec)
+    .flatMap(([id, words]) => words.map((word) => ({ id, word })))
+    .sort((a, b) => b.word.length - a.word.length || (a.word < b.word ? -1 : 1));
+  let rest = sentence;
+  const hit = new Set<string>();
+  for (const { id, word } of keywords) {
+    if (!rest.includes(word)) continue;
+    hit.add(id);
+    rest = rest.split(word).join('□'.repeat(word.length));
   }
+  // Keep the order of the section's spec so output stays stable.
+  const out: IndustryRef[] = Object.keys(spec)
+    .filter((id) => hit.has(id) && index.byId.has(id))
+    .map((id) => ({ id, zh: index.byId.get(id)?.zh ?? id }));
   if (out.length > 0) return out;
   const first = Object.keys(spec)[0];
   return first && index.byId.has(first) ? [{ id: first, zh: title }] : [];
+}
+
+/** Every industry form in a text, longest match first, left to right (重化工产业基地和航空产业基地 → 化工, 航空). */
+export function industriesIn(text: string, index: IndustryIndex): IndustryRef[] {
+  const out: IndustryRef[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const form = index.forms.find((f) => text.startsWith(f, i));
+    const industry = form ? index.byForm.get(form) : undefined;
+    if (!form || !industry) {
+      i++;
+      continue;
+    }
+    if (!out.some((r) => r.id === industry.id)) out.push({ id: industry.id, zh: form });
+    i += form.length;
+  }
+  return out;
+}
+
+/**
+ * The industries a place phrase names itself, for sentences outside any industry section: the words right after
+ * the place (鹰潭铜产业基地, 南昌及景德镇汽车产业基地和航空产业基地, 南昌、吉安、景德镇等主要城市的信息产业基地,
+ * 景德镇直升机等军民融合产业基地) or a park's own name (南昌小蓝汽车及零部件产业基地, 南昌航空工业城).
+ * `tail` is the text from the end of the place list to the next list; only its first clause is read, and only when it
+ * opens with an industry word (after 等/的 and at most two characters, as in 重化工).
+ */
+export function placeIndustries(tail: string, placeText: string, index: IndustryIndex): IndustryRef[] {
+  const own = industriesIn(placeText, index);
+  if (own.length > 0) return own;
+  const clause = tail.split(/[，。；：]/)[0] ?? '';
+  const rest = clause.replace(/^(?:等[^，。；的]{0,6}的|等|的)/, '');
+  if (![0, 1, 2].some((k) => index.forms.some((f) => rest.startsWith(f, k)))) return [];
+  return industriesIn(rest, index);
 }

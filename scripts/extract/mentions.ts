@@ -74,7 +74,9 @@ export function findMentions(text: string, gazetteer: Gazetteer, date: string, c
       i++;
       continue;
     }
-    if (hit.place.level === 'city') {
+    // A city or county name that only opens an unknown zone's name (南昌临空经济区, a 莲花湾工业园区 that is not in the
+    // gazetteer) is read as that unit, but flagged so the build warns instead of silently taking the unit.
+    if (hit.place.level === 'city' || hit.place.level === 'county') {
       const tail = ZONE_TAIL.exec(text.slice(hit.end));
       // Only when no known place starts inside the tail (南昌小蓝经济开发区 is known as a whole).
       const inner = tail

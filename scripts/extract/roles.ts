@@ -58,19 +58,31 @@ export interface RoleDecision {
 /**
  * The role of a group of places (a list such as 南昌、九江和宜春) in a sentence.
  * `after` is the text from the end of the group to the start of the next group (or the sentence end).
+ * `title` is the role of the bullet the sentence sits in (--核心区： / --扩大区：); `inTitleClause` says whether the
+ * group is in the clause the title opens (核心区：以南昌工业发展集聚区为主要载体，). There the title outranks a weak
+ * focus predicate (为主要载体/平台); in later clauses and sentences of the bullet a place keeps its own cue
+ * (南昌小蓝经济开发区重点发展… → focus) and takes the title only when it has none.
  */
-export function groupRole(after: string, sentence: string, title: Role | null, before = ''): RoleDecision {
-  const predicate = /^[”"]?(?:(?:等|的)[^，。；为以]{0,10})?为([^，。；、]*)/.exec(after);
+export function groupRole(
+  after: string,
+  sentence: string,
+  title: Role | null,
+  before = '',
+  inTitleClause = title !== null,
+): RoleDecision {
+  // 以X为主, 以X等地为…, 以南昌地区为主: the words after 为 give the role.
+  const predicate = /^[”"]?(?:(?:等|的)[^，。；为以]{0,10}|地区|区域)?为([^，。；、]*)/.exec(after);
   if (predicate) {
     const role = classifyCue(predicate[1] ?? '');
-    if (role) return { role, by: 'predicate' };
+    if (role && !(role === 'focus' && title && inTitleClause)) return { role, by: 'predicate' };
   }
   if (/^(?:等[^，。；]{0,4})?(?:协同|联动|配套|为辅)/.test(after)) return { role: 'supporting', by: 'list-verb' };
   if (/(?:外延到|延伸到|辐射到|辐射带动)$/.test(before)) return { role: 'supporting', by: 'list-verb' };
-  if (title) return { role: title, by: 'title' };
+  if (title && inTitleClause) return { role: title, by: 'title' };
   const clause = (after.split(/[，。；]/)[0] ?? '').replace(ENTERPRISE_PREDICATE, '');
   const byClause = classifyCue(clause, false);
   if (byClause) return { role: byClause, by: 'clause' };
+  if (title) return { role: title, by: 'title' };
   if (/提供[^，。；]{0,6}(?:配套|支撑)|配套、支撑/.test(sentence)) return { role: 'supporting', by: 'sentence' };
   return { role: 'focus', by: 'default' };
 }
