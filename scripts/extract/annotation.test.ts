@@ -66,6 +66,17 @@ describe('roles from the words after 为', () => {
   it('001 line 309: 完善以南昌地区为主的现有乳制品加工业 → 南昌 core', () => {
     expect(triples(rows('001', 309, '完善以南昌地区为主'))).toEqual(['南昌 food core']);
   });
+  it('001 line 309: …沿浙赣线、京九线为主的优质生猪基地 only describes the bases (no 以) → focus', () => {
+    expect(triples(rows('001', 309, '依托赣中'))).toContain('浙赣线 food focus');
+  });
+  it('001 line 274: 宜春重点发展高安的水轮发电机…樟树的起重机 — the nested products are not 宜春’s', () => {
+    const list = rows('001', 274);
+    expect(list.find((a) => a.placeText === '宜春')?.products).toEqual([]);
+    expect(list.find((a) => a.placeText === '樟树')?.products).toEqual(['起重机', '矿山机械']);
+  });
+  it('003 line 66: 中船九江工业公司 is a company, not a mention of 九江', () => {
+    expect(rows('003', 66)).toHaveLength(0);
+  });
   it('001 line 86: 鹰潭以江铜集团为核心 — the 核心 is the company’s; 鹰潭 stays focus in that sentence', () => {
     expect(rows('001', 86, '鹰潭以江铜集团为核心').find((a) => a.placeText === '鹰潭')?.role).toBe('focus');
   });

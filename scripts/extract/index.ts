@@ -265,13 +265,16 @@ function draftAssignments(
     const last = group[group.length - 1];
     if (!first || !last) return;
     const nextStart = groups[g + 1]?.[0]?.start ?? masked.length;
-    const prevEnd = groups[g - 1]?.[groups[g - 1]!.length - 1]?.end ?? 0;
+    const prevEnd = groups[g - 1]?.at(-1)?.end ?? 0;
     const after = masked.slice(last.end, nextStart);
     const before = masked.slice(prevEnd, first.start);
     const { role } = groupRole(after, masked, title, before, first.start < titleClauseEnd);
     let products = extractProducts(after);
-    if (products.length === 0 && g === 0) {
-      const tailFrom = groups[groups.length - 1]?.[groups[groups.length - 1]!.length - 1]?.end ?? last.end;
+    // The first list takes the sentence's trailing products when it has none of its own, unless the later places carry
+    // their own (宜春重点发展高安的水轮发电机…，樟树的起重机: those are 高安's and 樟树's, 001 line 274).
+    const nested = groups.slice(1).some((later) => masked.startsWith('的', later.at(-1)?.end ?? 0));
+    if (products.length === 0 && g === 0 && !nested) {
+      const tailFrom = groups.at(-1)?.at(-1)?.end ?? last.end;
       products = extractProducts(masked.slice(tailFrom));
     }
     // Enterprises named between this group and the next belong to it; those before the first place to the first.

@@ -63,7 +63,7 @@ export function findMentions(text: string, gazetteer: Gazetteer, date: string, c
     let hit: Mention | undefined;
     for (const form of index.get(text.charAt(i)) ?? []) {
       if (!text.startsWith(form, i) || !guardAllows(text, i, form)) continue;
-      if (NOT_PLACE_AFTER && NOT_PLACE_AFTER.test(text.slice(i + form.length))) continue;
+      if (NOT_PLACE_AFTER?.test(text.slice(i + form.length))) continue;
       const place = gazetteer.resolve(form, date, { city: currentCity }) ?? gazetteer.resolve(form, date);
       if (place && place.level !== 'province') {
         hit = { start: i, end: i + form.length, text: form, place };

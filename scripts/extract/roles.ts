@@ -72,7 +72,8 @@ export function groupRole(
 ): RoleDecision {
   // 以X为主, 以X等地为…, 以南昌地区为主: the words after 为 give the role.
   const predicate = /^[”"]?(?:(?:等|的)[^，。；为以]{0,10}|地区|区域)?为([^，。；、]*)/.exec(after);
-  if (predicate) {
+  // 为主的 is a predicate only in 以…为主的 (以南昌地区为主的乳制品加工业); …京九线为主的生猪基地 just describes the bases.
+  if (predicate && !(/^主的/.test(predicate[1] ?? '') && !/以[^，。；、]{0,2}$/.test(before))) {
     const role = classifyCue(predicate[1] ?? '');
     if (role && !(role === 'focus' && title && inTitleClause)) return { role, by: 'predicate' };
   }
