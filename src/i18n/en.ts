@@ -135,7 +135,7 @@ export const en = {
     none: 'Nothing is assigned under the current filters.',
     emptyCell: 'none',
     inPlans: 'in plans {{plans}}',
-    keyHelp: 'numbers = plan years',
+    keyHelp: 'numbers = plan years (12 = 2012; 18a, 18b = the two 2018 plans)',
     caption: 'Places by industry: role assigned by the plans',
     place: 'Place',
     count: 'No.',

@@ -133,7 +133,7 @@ export const zh: Resources = {
     none: '当前筛选条件下没有任何分工。',
     emptyCell: '无',
     inPlans: '出自 {{plans}} 年规划',
-    keyHelp: '数字为规划年份',
+    keyHelp: '数字为规划年份（12 即 2012 年；18a、18b 为两份 2018 年规划）',
     caption: '地点 × 产业：规划赋予的角色',
     place: '地点',
     count: '产业数',

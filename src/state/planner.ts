@@ -10,10 +10,16 @@ import type { Assignment } from '../domain/types.ts';
 import { industryScope, visibleAssignments } from './selectors.ts';
 import type { ExplorerState } from './store.ts';
 
-/** The two plans compared: the chosen ones, else the earliest and the latest (plans are sorted by year, then date). */
+/**
+ * The two plans compared: the chosen ones, else the earliest and the latest plan (plans are sorted by year, then
+ * date) among those that assign anything, so the default view never compares against an empty plan.
+ */
 export function comparedPlans(data: ExplorerData, s: Pick<ExplorerState, 'from' | 'to'>): { from: string; to: string } {
-  const first = data.plans[0]?.id ?? '';
-  const last = data.plans.at(-1)?.id ?? first;
+  const used = new Set(data.assignments.map((a) => a.plan));
+  const withData = data.plans.filter((p) => used.has(p.id));
+  const pool = withData.length ? withData : data.plans;
+  const first = pool[0]?.id ?? '';
+  const last = pool.at(-1)?.id ?? first;
   return { from: s.from ?? first, to: s.to ?? last };
 }
 
@@ -98,14 +104,18 @@ export function shownAssignments(data: ExplorerData, s: ExplorerState): Assignme
   return data.assignments.filter((a) => ids.has(a.id));
 }
 
-/** Short plan labels for tight spaces (matrix cells): the year, with a/b … when several plans share a year. */
-export function planLabels(data: ExplorerData): Map<string, string> {
+/**
+ * Plan labels for tight spaces (matrix cells): the year ('short': two digits), with a/b … when several plans share a
+ * year, e.g. 2012 → "12", the two 2018 plans → "18a", "18b".
+ */
+export function planLabels(data: ExplorerData, short = false): Map<string, string> {
   const byYear = new Map<number, string[]>();
   for (const p of data.plans) byYear.set(p.year, [...(byYear.get(p.year) ?? []), p.id]);
   const out = new Map<string, string>();
   for (const [year, ids] of byYear)
     ids.forEach((id, i) => {
-      out.set(id, ids.length > 1 ? `${year}${String.fromCharCode(97 + i)}` : String(year));
+      const y = short ? String(year).slice(-2) : String(year);
+      out.set(id, ids.length > 1 ? `${y}${String.fromCharCode(97 + i)}` : y);
     });
   return out;
 }

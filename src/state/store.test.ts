@@ -27,4 +27,31 @@ describe('explorer store', () => {
     store.getState().sourceClosed();
     expect(store.getState().source).toBeNull();
   });
+
+  it('switches views and keeps the filters, and reset goes back to the map', () => {
+    const store = createExplorerStore();
+    store.getState().industryChosen('photovoltaics');
+    store.getState().viewChosen('changes');
+    store.getState().comparisonChosen('2014-key-industries', null);
+    store.getState().levelChosen('exact');
+    expect(pickState(store.getState())).toMatchObject({
+      view: 'changes',
+      industry: 'photovoltaics',
+      from: '2014-key-industries',
+      to: null,
+      level: 'exact',
+    });
+    store.getState().resetRequested();
+    expect(store.getState().view).toBe('map');
+  });
+
+  it('choosing another city closes the open matrix cell', () => {
+    const store = createExplorerStore({ view: 'matrix' });
+    store.getState().cellOpened({ place: '360500', industry: 'photovoltaics' });
+    store.getState().matrixSorted({ industry: 'photovoltaics' });
+    expect(store.getState().cell).toEqual({ place: '360500', industry: 'photovoltaics' });
+    store.getState().cityChosen('360100');
+    expect(store.getState().cell).toBeNull();
+    expect(store.getState().sort).toEqual({ industry: 'photovoltaics' });
+  });
 });

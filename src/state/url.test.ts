@@ -27,6 +27,25 @@ const table: { query: string; state: ExplorerState }[] = [
     query: '?source=000_43d0119b57264c9e.txt&line=32',
     state: s({ source: { file: '000_43d0119b57264c9e.txt', line: 32 } }),
   },
+  { query: '?view=changes', state: s({ view: 'changes' }) },
+  { query: '?view=matrix', state: s({ view: 'matrix' }) },
+  {
+    query: '?view=changes&industry=photovoltaics&from=2014-key-industries&to=2012-it-12th-fyp&level=exact',
+    state: s({
+      view: 'changes',
+      industry: 'photovoltaics',
+      from: '2014-key-industries',
+      to: '2012-it-12th-fyp',
+      level: 'exact',
+    }),
+  },
+  { query: '?sort=count', state: s({ sort: 'count' }) },
+  { query: '?view=matrix&sort=pharma-tcm', state: s({ view: 'matrix', sort: { industry: 'pharma-tcm' } }) },
+  { query: '?view=matrix&city=360500', state: s({ view: 'matrix', city: '360500' }) },
+  {
+    query: '?view=matrix&cell=park-nanchang-hitech~pharma-tcm',
+    state: s({ view: 'matrix', cell: { place: 'park-nanchang-hitech', industry: 'pharma-tcm' } }),
+  },
 ];
 
 describe('URL ↔ state', () => {
@@ -57,6 +76,9 @@ describe('hostile or stale URLs fall back to defaults', () => {
     ['roles that do not exist', '?roles=leader,,,'],
     ['a bad line and an unknown file', '?source=../../etc/passwd&line=-5'],
     ['garbage', '?%%%&&==&plan'],
+    ['unknown view, plans, level and sort', '?view=<svg>&from=1999&to=x&level=deep&sort=<script>&city=999999'],
+    ['malformed cells', '?cell=360500&cell=~&cell=360500~photovoltaics~x'],
+    ['a cell naming unknown ids', '?cell=110000~weapons'],
   ];
   it.each(cases)('%s', (_name, query) => {
     expect(parseUrl(query, known)).toEqual(DEFAULT_STATE);

@@ -72,6 +72,7 @@ export function MatrixView() {
   const cellOpened = useExplorerState((s) => s.cellOpened);
   const matrix = derived.matrix;
   const labels = useMemo(() => planLabels(data), [data]);
+  const shortLabels = useMemo(() => planLabels(data, true), [data]);
   const columns = matrix ? matrixColumns(matrix) : [];
   const rows: MatrixRow[] = matrix ? matrix.rowGroups.flatMap((g) => g.rows) : [];
   const [active, setActive] = useState({ r: 0, c: 0 });
@@ -174,6 +175,7 @@ export function MatrixView() {
               </td>
             );
           const plans = mc.plans.map((id) => labels.get(id) ?? id);
+          const short = mc.plans.map((id) => shortLabels.get(id) ?? id);
           return (
             <td
               key={industry}
@@ -198,7 +200,7 @@ export function MatrixView() {
               <span className="visually-hidden">{t(`role.${mc.role}`)}</span>
               {plan === 'all' && (
                 <span className="plans">
-                  <span aria-hidden="true">{plans.join('·')}</span>
+                  <span aria-hidden="true">{short.join('·')}</span>
                   <span className="visually-hidden">{t('matrix.inPlans', { plans: plans.join(', ') })}</span>
                 </span>
               )}
