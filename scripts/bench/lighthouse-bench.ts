@@ -14,9 +14,25 @@ export interface LighthouseSample {
   lcpMs: number;
   tbtMs: number;
   cls: number;
+  /** What Lighthouse took as the largest contentful paint (a node label), to explain LCP. */
+  lcpElement?: string;
   /** Failed audits of the non-performance categories, to explain a score below 100. */
   failed: string[];
   error?: string;
+}
+
+/** Finds the first DOM node label in an audit's details (LH 12 nests it in a list of tables). */
+function lcpNode(details: unknown): string | undefined {
+  const seen: unknown[] = [details];
+  while (seen.length) {
+    const v = seen.shift();
+    if (v && typeof v === 'object') {
+      const node = v as { type?: string; nodeLabel?: string; snippet?: string };
+      if (node.type === 'node') return `${node.nodeLabel ?? ''} ${node.snippet ?? ''}`.trim().slice(0, 100);
+      seen.push(...Object.values(v));
+    }
+  }
+  return undefined;
 }
 
 export async function runLighthouse(url: string): Promise<LighthouseSample> {
@@ -47,6 +63,7 @@ export async function runLighthouse(url: string): Promise<LighthouseSample> {
       lcpMs: audits['largest-contentful-paint']?.numericValue ?? Number.NaN,
       tbtMs: audits['total-blocking-time']?.numericValue ?? Number.NaN,
       cls: audits['cumulative-layout-shift']?.numericValue ?? Number.NaN,
+      lcpElement: lcpNode(audits['largest-contentful-paint-element']?.details),
       failed,
     };
   } catch (error) {
