@@ -19,6 +19,9 @@ export interface ChangeSample {
   ms: number[];
   p50: number;
   p95: number;
+  /** Synchronous JS from the trigger until the map has the change (React render + map.update). */
+  jsP50?: number;
+  jsP95?: number;
   how: string;
   error?: string;
 }
@@ -122,25 +125,31 @@ const BARE_TRIGGER = `(id, mode) => { window.__bare.setIndustry(id, mode); retur
 
 async function timeChanges(page: Page, trigger: string, ids: (string | null)[], mode: string): Promise<ChangeSample> {
   const ms: number[] = [];
+  const js: number[] = [];
   let how = '';
   await page.evaluate(`window.__benchTrigger = ${trigger}`);
   for (const id of ids) {
     const r = await page.evaluate(
       ({ id, mode }) =>
-        new Promise<{ ms: number; how: string | null }>((resolve, reject) => {
+        new Promise<{ ms: number; js: number; how: string | null }>((resolve, reject) => {
           const map = (window as unknown as { __jxMap: { once(e: string, f: () => void): void } }).__jxMap;
           const timer = setTimeout(() => reject(new Error('no idle within 30 s')), 30_000);
           const t0 = performance.now();
+          let js = Number.NaN;
           map.once('idle', () => {
             clearTimeout(timer);
-            resolve({ ms: performance.now() - t0, how });
+            resolve({ ms: performance.now() - t0, js, how });
           });
           const how = (
             window as unknown as { __benchTrigger(id: string | null, mode: string): string | null }
           ).__benchTrigger(id, mode);
+          // Queued after React's own microtask flush of the click: the synchronous JS cost before the map repaints.
+          queueMicrotask(() => {
+            js = performance.now() - t0;
+          });
           if (!how) {
             clearTimeout(timer);
-            resolve({ ms: Number.NaN, how: null });
+            resolve({ ms: Number.NaN, js: Number.NaN, how: null });
           }
         }),
       { id, mode },
@@ -149,8 +158,9 @@ async function timeChanges(page: Page, trigger: string, ids: (string | null)[], 
       return { ms: [], p50: Number.NaN, p95: Number.NaN, how: 'no trigger found', error: 'no trigger' };
     how = r.how;
     ms.push(r.ms);
+    js.push(r.js);
   }
-  return { ms, p50: median(ms), p95: percentile(ms, 95), how };
+  return { ms, p50: median(ms), p95: percentile(ms, 95), jsP50: median(js), jsP95: percentile(js, 95), how };
 }
 
 async function settle(page: Page): Promise<void> {
