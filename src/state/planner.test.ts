@@ -33,7 +33,13 @@ describe('change view selectors', () => {
   it('光伏 2012 → 2014: 新余 kept as core, 南昌 and 景德镇 dropped', () => {
     const rows = comparison(data, { from: null, to: null, level: 'top', industry: 'photovoltaics' });
     const kind = Object.fromEntries(rows.map((r) => [r.place, r.kind]));
-    expect(kind).toEqual({ '360500': 'kept', '361100': 'kept', '360400': 'kept', '360100': 'dropped', '360200': 'dropped' });
+    expect(kind).toEqual({
+      '360500': 'kept',
+      '361100': 'kept',
+      '360400': 'kept',
+      '360100': 'dropped',
+      '360200': 'dropped',
+    });
     const xinyu = rows.find((r) => r.place === '360500');
     expect(xinyu?.beforeIds).toContain('2012-it-12th-fyp:68:4:360500:photovoltaics');
     expect(xinyu?.afterIds.length).toBe(2);

@@ -134,6 +134,7 @@ export function serializeUrl(state: ExplorerState, current = ''): string {
   for (const k of URL_KEYS) params.delete(k);
   const rest = [...params.entries()];
   const all = new URLSearchParams([...stateToParams(state), ...rest]);
-  const s = all.toString().replace(/%2C/g, ',');
+  // Commas and tildes are safe in a query; keeping them readable keeps links readable.
+  const s = all.toString().replace(/%2C/g, ',').replace(/%7E/gi, '~');
   return s ? `?${s}` : '';
 }

@@ -73,8 +73,8 @@ export function MatrixView() {
   const matrix = derived.matrix;
   const labels = useMemo(() => planLabels(data), [data]);
   const shortLabels = useMemo(() => planLabels(data, true), [data]);
-  const columns = matrix ? matrixColumns(matrix) : [];
-  const rows: MatrixRow[] = matrix ? matrix.rowGroups.flatMap((g) => g.rows) : [];
+  const columns = useMemo(() => (matrix ? matrixColumns(matrix) : []), [matrix]);
+  const rows: MatrixRow[] = useMemo(() => (matrix ? matrix.rowGroups.flatMap((g) => g.rows) : []), [matrix]);
   const [active, setActive] = useState({ r: 0, c: 0 });
   const tableRef = useRef<HTMLTableElement>(null);
   const r = Math.min(active.r, Math.max(0, rows.length - 1));
@@ -87,7 +87,7 @@ export function MatrixView() {
     if (!cell) return;
     const ri = rows.findIndex((row) => row.place === cell.place);
     const ci = columns.indexOf(cell.industry);
-    if (ri >= 0 && ci >= 0) setActive({ r: ri, c: ci });
+    if (ri >= 0 && ci >= 0) setActive((a) => (a.r === ri && a.c === ci ? a : { r: ri, c: ci }));
   }, [cell, rows, columns]);
 
   if (!matrix) return null;
