@@ -223,7 +223,7 @@ export function MatrixView() {
             {t(`role.${role}`)}
           </span>
         ))}
-        <span className="key-item">{t('matrix.keyHelp')}</span>
+        <span className="key-item key-help">{t('matrix.keyHelp')}</span>
       </p>
       <div className="matrix-scroll">
         <table ref={tableRef} className="matrix" aria-describedby="matrix-key" data-testid="matrix-table">

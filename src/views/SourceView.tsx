@@ -73,7 +73,7 @@ export function SourceView({ target }: { target: SourceTarget }) {
   );
   const byId = useMemo(() => new Map(data.assignments.map((a) => [a.id, a])), [data]);
 
-  // Deep link: bring the target line into view and focus it; pre-select its first highlight.
+  // Deep link: bring the target line into view and focus it; pre-select its first highlight that assigns something.
   useEffect(() => {
     if (doc.state !== 'ok') return;
     if (internal.current) {
@@ -83,7 +83,8 @@ export function SourceView({ target }: { target: SourceTarget }) {
     const li = listRef.current?.querySelector<HTMLElement>(`li[data-line="${target.line}"]`);
     li?.scrollIntoView?.({ block: 'center' });
     li?.focus({ preventScroll: true });
-    const first = highlights.get(target.line)?.[0];
+    const onLine = highlights.get(target.line) ?? [];
+    const first = onLine.find((h) => h.assignments.length > 0) ?? onLine[0];
     setSelected(first ? keyOf(first) : null);
   }, [doc.state, target.line, highlights]);
 
