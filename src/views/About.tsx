@@ -17,12 +17,12 @@ export function About({ onClose }: { onClose: () => void }) {
   return (
     <div className="source-view" role="dialog" aria-modal="true" aria-labelledby="about-title" data-testid="about">
       <div className="source-card">
-        <header className="panel-header">
+        <div className="panel-header">
           <h2 id="about-title">{t('about.heading')}</h2>
           <button type="button" ref={closeRef} onClick={onClose}>
             {t('about.close')}
           </button>
-        </header>
+        </div>
         <p>{t('about.body1')}</p>
         <p>{t('about.body2')}</p>
         <p>{t('about.body3', { plans: data.plans.length, places, assignments: data.assignments.length })}</p>

@@ -89,9 +89,9 @@ function Sentences({ ids, byId, plan }: { ids: string[]; byId: Map<string, Assig
   const list = ids.map((id) => byId.get(id)).filter((a): a is Assignment => a !== undefined);
   return (
     <div className="side">
-      <h5>
+      <h4>
         <span className="year">{data.planById.get(plan)?.year}</span> {planName(data, plan, lang)}
-      </h5>
+      </h4>
       {list.length === 0 ? (
         <p className="muted">{t('change.notNamed')}</p>
       ) : (

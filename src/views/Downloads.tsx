@@ -122,12 +122,12 @@ export function Downloads({ onClose }: { onClose: () => void }) {
       data-testid="downloads"
     >
       <div className="source-card downloads">
-        <header className="panel-header">
+        <div className="panel-header">
           <h2 id="downloads-title">{t('downloads.heading')}</h2>
           <button type="button" ref={closeRef} onClick={onClose} data-testid="downloads-close">
             {t('downloads.close')}
           </button>
-        </header>
+        </div>
         <p className="muted" data-testid="downloads-scope">
           {t('downloads.scope', { count: shown.length, what: describe() })}
         </p>

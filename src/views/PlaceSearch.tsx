@@ -34,7 +34,7 @@ export function PlaceSearch() {
           value={query}
           placeholder={t('search.placeholder')}
           onChange={(e) => setQuery(e.target.value)}
-          aria-controls={listId}
+          aria-controls={query.trim() ? listId : undefined}
           autoComplete="off"
         />
       </form>

@@ -118,14 +118,14 @@ export function SourceView({ target }: { target: SourceTarget }) {
       data-testid="source-view"
     >
       <div className="source-card reader">
-        <header className="panel-header">
+        <div className="panel-header">
           <h2 id="source-title">
             {t('source.heading')}: {plan ? planName(data, plan.id, lang) : target.file}
           </h2>
           <button type="button" ref={closeRef} onClick={sourceClosed}>
             {t('source.close')}
           </button>
-        </header>
+        </div>
         <div className="reader-bar">
           <label className="field">
             <span>{t('source.plan')}</span>
