@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AuditFile } from '../src/domain/types.ts';
-import { type BuildOptions, buildDataset, defaultOptions, main, readSeedText } from './build-data.ts';
+import { type BuildOptions, buildDataset, defaultOptions, main, readSeedText, writeAtomically } from './build-data.ts';
 import { BuildError } from './errors.ts';
 
 const KEY_INDUSTRIES = '000_43d0119b57264c9e.txt';
@@ -126,6 +126,33 @@ describe('the data build', () => {
     expect(readFileSync(join(out, 'assignments.json'), 'utf8')).toBe(before);
     expect(readdirSync(join(s.dir, 'public')).filter((n) => n.startsWith('.data-'))).toEqual([]);
     expect(existsSync(join(out, 'audit.json'))).toBe(true);
+
+    // The real command on a seed damaged in the middle (bytes that are not UTF-8): same guarantees.
+    cpSync(join(defaultOptions.seedsDir, KEY_INDUSTRIES), join(s.seedsDir, KEY_INDUSTRIES));
+    const damaged = join(s.seedsDir, '001_fd5fd5690e91b623.txt');
+    const bytes = readFileSync(damaged);
+    writeFileSync(damaged, Buffer.concat([bytes.subarray(0, 5000), Buffer.from([0xff, 0xfe]), bytes.subarray(5000)]));
+    expect(main(['--seeds', s.seedsDir, '--plans', s.plansFile, '--out', out])).toBe(1);
+    expect(errors.at(-1)).toMatch(/001_fd5fd5690e91b623\.txt:\d+: not valid UTF-8/);
+    expect(readFileSync(join(out, 'assignments.json'), 'utf8')).toBe(before);
+    expect(readdirSync(join(s.dir, 'public')).filter((n) => n.startsWith('.data-'))).toEqual([]);
+  });
+});
+
+describe('writing the output', () => {
+  it('never leaves a half-written folder when a write fails midway', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jx-write-'));
+    temps.push(dir);
+    const out = join(dir, 'public', 'data');
+    writeAtomically(out, new Map([['plans.json', 'old\n']]));
+    // The second entry cannot be written ('plans.json' is a file, not a folder): the write fails after the first.
+    const failing = new Map([
+      ['plans.json', 'new\n'],
+      ['plans.json/nested.json', 'x'],
+    ]);
+    expect(() => writeAtomically(out, failing)).toThrow();
+    expect(readFileSync(join(out, 'plans.json'), 'utf8')).toBe('old\n');
+    expect(readdirSync(join(dir, 'public'))).toEqual(['data']);
   });
 });
 
