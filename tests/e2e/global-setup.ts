@@ -17,6 +17,8 @@ declare module 'vitest' {
     siteOrigin: string;
     /** Playwright browser-server endpoint of the shared Chromium. */
     wsEndpoint: string;
+    /** Absolute path of the built site under test (dist/ or E2E_DIST), for tests that serve a modified copy. */
+    distDir: string;
   }
 }
 
@@ -31,6 +33,7 @@ export default async function setup(project: TestProject) {
   project.provide('siteUrl', server.url);
   project.provide('siteOrigin', server.origin);
   project.provide('wsEndpoint', browserServer.wsEndpoint());
+  project.provide('distDir', dist);
   return async () => {
     await browserServer.close();
     await server.close();

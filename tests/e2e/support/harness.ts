@@ -44,11 +44,18 @@ export interface OpenOptions {
   mobile?: boolean;
   locale?: string;
   reducedMotion?: 'reduce' | 'no-preference';
+  /**
+   * 'allow' only for the offline test, in its own context: a service worker answers from its cache outside page
+   * routing, so every other test blocks it (the default) to keep the interception below complete.
+   */
+  serviceWorkers?: 'allow' | 'block';
+  /** Origin of another server (e.g. a modified copy of dist/); requests anywhere else are aborted and recorded. */
+  origin?: string;
 }
 
 export async function openSession(options: OpenOptions = {}): Promise<PageSession> {
   const browser = await getBrowser();
-  const origin = inject('siteOrigin');
+  const origin = options.origin ?? inject('siteOrigin');
   const context = await browser.newContext({
     viewport: options.viewport ?? DESKTOP,
     isMobile: options.mobile ?? false,
@@ -57,7 +64,7 @@ export async function openSession(options: OpenOptions = {}): Promise<PageSessio
     locale: options.locale ?? 'zh-CN',
     reducedMotion: options.reducedMotion ?? 'reduce',
     // Service workers fetch outside page routing; blocking them keeps the interception below complete.
-    serviceWorkers: 'block',
+    serviceWorkers: options.serviceWorkers ?? 'block',
   });
   const requests: string[] = [];
   const offOrigin: string[] = [];
@@ -71,6 +78,8 @@ export async function openSession(options: OpenOptions = {}): Promise<PageSessio
     return route.abort('blockedbyclient');
   });
   const page = await context.newPage();
+  // A missing element fails in 10 s with the locator named, rather than at the 60 s test timeout.
+  page.setDefaultTimeout(10_000);
   page.on('console', (msg) => {
     if (msg.type() === 'error') consoleErrors.push(msg.text());
   });

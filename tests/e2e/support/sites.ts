@@ -1,0 +1,30 @@
+/**
+ * A modified copy of the built site, served like the real one (sirv under /jiangxi/ on its own port), for tests of
+ * what a visitor sees when a data file is corrupt or missing. The copy lives in a temp folder removed on close.
+ */
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { inject } from 'vitest';
+import { type StaticServer, startStaticServer } from '../../../scripts/bench/lib/server.ts';
+
+export interface ModifiedSite extends StaticServer {
+  dir: string;
+}
+
+/** Copies dist/ (or E2E_DIST), lets `modify` change the copy, and serves it. */
+export async function serveModifiedCopy(modify: (dir: string) => void): Promise<ModifiedSite> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'jx-e2e-site-'));
+  // Fonts are not needed to show a data error; skipping them keeps the copy small and fast.
+  cpSync(inject('distDir'), dir, { recursive: true, filter: (src) => !src.includes(`${path.sep}fonts${path.sep}sc`) });
+  modify(dir);
+  const server = await startStaticServer(dir, { base: '/jiangxi/' });
+  return {
+    ...server,
+    dir,
+    close: async () => {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
