@@ -22,6 +22,11 @@ setWorkerUrl(workerUrl);
 export interface MapView {
   /** Fill colour per place id; places not in the map show as "nothing assigned". */
   fills: Map<string, string>;
+  /**
+   * Places with visible claims of their own: what a click picks, and which counties get the "own claims" outline
+   * (feature-state `own`). Without it, every filled place counts.
+   */
+  claimed?: Set<string>;
   selected: string | null;
   lang: 'zh' | 'en';
   /** Change view: each place's change kind (gained, dropped …, mixed), set as feature-state `change` for tests/tools. */
@@ -136,7 +141,8 @@ export class ExplorerMap {
     const hits = this.map
       .queryRenderedFeatures(e.point, { layers })
       .map((f: MapGeoJSONFeature) => ({ id: String(f.properties.pid), level: f.properties.level as PlaceLevel }));
-    return pickPlace(hits, (id) => this.wanted.fills.has(id), this.map.getZoom());
+    const claimed = this.wanted.claimed ?? this.wanted.fills;
+    return pickPlace(hits, (id) => claimed.has(id), this.map.getZoom());
   }
 
   private onHover(e: MapMouseEvent): void {
@@ -173,6 +179,10 @@ export class ExplorerMap {
     const next = this.wanted;
     for (const [id, color] of next.fills) if (prev.fills.get(id) !== color) this.setState(id, { fill: color });
     for (const id of prev.fills.keys()) if (!next.fills.has(id)) this.removeState(id, 'fill');
+    const prevOwn = prev.claimed ?? new Set<string>();
+    const nextOwn = next.claimed ?? new Set<string>();
+    for (const id of nextOwn) if (!prevOwn.has(id)) this.setState(id, { own: true });
+    for (const id of prevOwn) if (!nextOwn.has(id)) this.removeState(id, 'own');
     const prevKinds = prev.kinds ?? new Map<string, string>();
     const nextKinds = next.kinds ?? new Map<string, string>();
     for (const [id, kind] of nextKinds) if (prevKinds.get(id) !== kind) this.setState(id, { change: kind });

@@ -16,6 +16,8 @@ export const LAYERS = {
   countyLine: 'county-line',
   cityLine: 'city-line',
   macroLine: 'macro-line',
+  macroCasing: 'macro-casing',
+  countyOwnLine: 'county-own-line',
   highlight: 'place-highlight',
   parks: 'park-points',
   cityLabels: 'city-labels',
@@ -60,8 +62,9 @@ export function buildStyle(lang: 'zh' | 'en'): StyleSpecification {
         paint: { 'fill-color': fill(NO_DATA_COLOR) },
       },
       {
-        // Counties sit on their city and stay transparent unless they carry an assignment of their own,
-        // so a city-level claim shows through every county of that city.
+        // Counties sit on their city. Each is filled by every claim that reaches it (its own and its city's, see
+        // placeFills), so no county looks "less" than the city around it; counties with claims of their own get
+        // an outline (county-own-line).
         id: LAYERS.countyFill,
         type: 'fill',
         source: SOURCES.areas,
@@ -69,12 +72,13 @@ export function buildStyle(lang: 'zh' | 'en'): StyleSpecification {
         paint: { 'fill-color': fill('rgba(0,0,0,0)') },
       },
       {
-        // New areas (and any other polygon place) are drawn only while they carry an assignment.
+        // New areas (赣江新区) overlap their cities: never filled, so what lies below stays readable. The layer is
+        // kept (invisible) for clicks; macro-casing/macro-line outline them while they carry a claim.
         id: LAYERS.areaFill,
         type: 'fill',
         source: SOURCES.areas,
         filter: ['==', ['get', 'level'], 'newarea'],
-        paint: { 'fill-color': fill('rgba(0,0,0,0)'), 'fill-opacity': 0.7 },
+        paint: { 'fill-color': '#000000', 'fill-opacity': 0 },
       },
       {
         id: LAYERS.countyLine,
@@ -91,11 +95,35 @@ export function buildStyle(lang: 'zh' | 'en'): StyleSpecification {
         paint: { 'line-color': '#6b6b66', 'line-width': ['interpolate', ['linear'], ['zoom'], 5, 0.8, 9, 2] },
       },
       {
-        // Macro-regions (赣南 …) appear as a dashed outline only while they carry a visible assignment.
+        // Counties with claims of their own: an outline that reads as "has its own claims" (legend), not a lighter fill.
+        id: LAYERS.countyOwnLine,
+        type: 'line',
+        source: SOURCES.areas,
+        filter: ['==', ['get', 'level'], 'county'],
+        paint: {
+          'line-color': '#1d1d1b',
+          'line-width': ['interpolate', ['linear'], ['zoom'], 5, 1.3, 9, 2.6],
+          'line-opacity': ['case', state('own'), 0.9, 0],
+        },
+      },
+      {
+        // A dark casing under the coloured dash, so light claim colours stay visible.
+        id: LAYERS.macroCasing,
+        type: 'line',
+        source: SOURCES.areas,
+        filter: ['in', ['get', 'level'], ['literal', ['macro', 'newarea']]],
+        paint: {
+          'line-color': '#1d1d1b',
+          'line-width': 5,
+          'line-opacity': ['case', ['!=', ['feature-state', 'fill'], null], 0.6, 0],
+        },
+      },
+      {
+        // Macro-regions (赣南 …) and new areas appear as a dashed outline only while they carry a visible assignment.
         id: LAYERS.macroLine,
         type: 'line',
         source: SOURCES.areas,
-        filter: ['==', ['get', 'level'], 'macro'],
+        filter: ['in', ['get', 'level'], ['literal', ['macro', 'newarea']]],
         paint: {
           'line-color': ['to-color', ['coalesce', ['feature-state', 'fill'], '#000000']],
           'line-width': 3,

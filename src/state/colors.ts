@@ -6,7 +6,7 @@
 import { scaleOrdinal, scaleThreshold } from 'd3-scale';
 import { ROLES, type Role } from '../domain/types.ts';
 import type { PlaceChange } from './planner.ts';
-import type { PlaceSummary } from './selectors.ts';
+import { type PlaceSummary, strongerRole } from './selectors.ts';
 
 export const NO_DATA_COLOR = '#e4e4e0';
 
@@ -41,9 +41,32 @@ export interface LegendItem {
   options?: Record<string, string | number>;
 }
 
-export function placeFills(summary: Map<string, PlaceSummary>, mode: ColorMode): Map<string, string> {
+/**
+ * Fill per place. A county is drawn on top of its city, so it is coloured by every claim that reaches it: its own and
+ * its city's (all industries: the distinct industries of both; one industry: the stronger role). A county is then never
+ * lighter than the city around it, which would read as "less". `cityOf` maps a county to its city; without it each
+ * place shows only its own claims. Counties with claims of their own also get an outline (see `ownClaims`).
+ */
+export function placeFills(
+  summary: Map<string, PlaceSummary>,
+  mode: ColorMode,
+  cityOf?: ReadonlyMap<string, string>,
+): Map<string, string> {
   const out = new Map<string, string>();
-  for (const [id, s] of summary) out.set(id, mode === 'role' ? roleColor(s.strongest) : countColor(s.industries.size));
+  const colorOf = (s: PlaceSummary, city: PlaceSummary | undefined) => {
+    if (mode === 'role') return roleColor(city ? strongerRole(s.strongest, city.strongest) : s.strongest);
+    if (!city) return countColor(s.industries.size);
+    return countColor(new Set([...s.industries, ...city.industries]).size);
+  };
+  for (const [id, s] of summary) {
+    const city = cityOf?.get(id);
+    out.set(id, colorOf(s, city ? summary.get(city) : undefined));
+  }
+  if (cityOf)
+    for (const [county, city] of cityOf) {
+      const c = summary.get(city);
+      if (c && !summary.has(county)) out.set(county, colorOf(c, undefined));
+    }
   return out;
 }
 

@@ -10,16 +10,16 @@ import type { Assignment, Role } from '../domain/types.ts';
 import { CHANGE_COLORS } from '../state/colors.ts';
 import { comparedPlans } from '../state/planner.ts';
 import { LEVELS } from '../state/store.ts';
-import { useExplorer, useExplorerState } from './context.tsx';
+import { useExplorer, useExplorerState, useUrgentState } from './context.tsx';
 import { industryName, placeName, planName } from './names.ts';
 import { Quote, RoleBadge, SourceLink } from './PlacePanel.tsx';
 
 export function ChangeControls() {
   const { t } = useTranslation();
   const { data } = useExplorer();
-  const from = useExplorerState((s) => s.from);
-  const to = useExplorerState((s) => s.to);
-  const level = useExplorerState((s) => s.level);
+  const from = useUrgentState((s) => s.from);
+  const to = useUrgentState((s) => s.to);
+  const level = useUrgentState((s) => s.level);
   const industry = useExplorerState((s) => s.industry);
   const lang = useExplorerState((s) => s.lang);
   const comparisonChosen = useExplorerState((s) => s.comparisonChosen);

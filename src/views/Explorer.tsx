@@ -1,16 +1,16 @@
 /** The explorer page: header, filters, map, and the panel (place, industry or overview), wired to one store. */
-import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, memo, Suspense, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
+import { useShallow } from 'zustand/react/shallow';
 import type { ExplorerData } from '../data/load.ts';
 import { rememberLang } from '../i18n/index.ts';
-import { changeFills, placeFills } from '../state/colors.ts';
-import { comparison, matrixFor, placeChanges, shownChanges } from '../state/planner.ts';
-import { summarizeByPlace, visibleAssignments } from '../state/selectors.ts';
-import { type ExplorerStore, LANGUAGES, pickState } from '../state/store.ts';
+import { createDeriver, type Deriver } from '../state/derived.ts';
+import { shownChanges } from '../state/planner.ts';
+import { type ExplorerState, type ExplorerStore, LANGUAGES, pickState } from '../state/store.ts';
 import { type KnownIds, parseUrl, serializeUrl } from '../state/url.ts';
 import { About } from './About.tsx';
-import { type Derived, ExplorerContext, type ExplorerContextValue, type MapCommands } from './context.tsx';
+import { ExplorerContext, type ExplorerContextValue, type MapCommands } from './context.tsx';
 import { IndustryPicker, PlanTimeline, RoleToggles } from './Filters.tsx';
 import { IndustryView, Overview } from './IndustryView.tsx';
 import { Legend } from './Legend.tsx';
@@ -64,25 +64,33 @@ function useUrlSync(store: ExplorerStore, data: ExplorerData) {
   }, [store, data]);
 }
 
+/**
+ * Subscribes to the store and renders the page from a deferred copy of the state: on a filter change this component
+ * re-renders at once (cheaply: ExplorerPage is memoised on the deferred state, which is still the old one), and the
+ * panels re-render in the background after the map, which subscribes to the store itself, has the change.
+ */
 export function Explorer({ data, store }: { data: ExplorerData; store: ExplorerStore }) {
+  const latest = useStore(store, useShallow(pickState));
+  const state = useDeferredValue(latest);
+  const derive = useMemo(() => createDeriver(data), [data]);
+  useUrlSync(store, data);
+  return <ExplorerPage data={data} store={store} state={state} derive={derive} />;
+}
+
+interface PageProps {
+  data: ExplorerData;
+  store: ExplorerStore;
+  state: ExplorerState;
+  derive: Deriver;
+}
+
+const ExplorerPage = memo(function ExplorerPage({ data, store, state, derive }: PageProps) {
   const { t, i18n } = useTranslation();
-  const plan = useStore(store, (s) => s.plan);
-  const industry = useStore(store, (s) => s.industry);
-  const roles = useStore(store, (s) => s.roles);
-  const place = useStore(store, (s) => s.place);
-  const lang = useStore(store, (s) => s.lang);
-  const source = useStore(store, (s) => s.source);
-  const view = useStore(store, (s) => s.view);
-  const from = useStore(store, (s) => s.from);
-  const to = useStore(store, (s) => s.to);
-  const level = useStore(store, (s) => s.level);
-  const sort = useStore(store, (s) => s.sort);
-  const city = useStore(store, (s) => s.city);
+  const { industry, place, lang, source, view } = state;
   const [aboutOpen, setAboutOpen] = useState(false);
   const [downloadsOpen, setDownloadsOpen] = useState(false);
   const [sheetOpen, setSheetOpen] = useState(false);
   const mapCommands = useRef<MapCommands | null>(null);
-  useUrlSync(store, data);
 
   useEffect(() => {
     // changeLanguage re-renders every translated component even for the same language: call it only on a change.
@@ -94,21 +102,13 @@ export function Explorer({ data, store }: { data: ExplorerData; store: ExplorerS
     document.title = t('app.title');
   }, [t]);
 
-  const derived = useMemo<Derived>(() => {
-    const visible = visibleAssignments(data, { plan, industry, roles });
-    const summary = summarizeByPlace(visible);
-    const none = { changes: null, kinds: new Map<string, string>(), matrix: null };
-    if (view === 'changes') {
-      const changes = comparison(data, { from, to, level, industry });
-      const kinds = placeChanges(changes);
-      return { visible, summary, mode: 'change', fills: changeFills(kinds), changes, kinds, matrix: null };
-    }
-    const mode = industry ? 'role' : 'count';
-    const matrix = view === 'matrix' ? matrixFor(data, { plan, industry, roles, level, sort, city }) : null;
-    return { visible, summary, mode, fills: placeFills(summary, mode), ...none, matrix };
-  }, [data, plan, industry, roles, view, from, to, level, sort, city]);
-
-  const ctx = useMemo<ExplorerContextValue>(() => ({ data, store, derived, mapCommands }), [data, store, derived]);
+  const derived = derive(state);
+  // Actions are stable functions on the store; the rendered state fields are the deferred ones.
+  const full = useMemo(() => ({ ...store.getState(), ...state }), [store, state]);
+  const ctx = useMemo<ExplorerContextValue>(
+    () => ({ data, store, state: full, derived, derive, mapCommands }),
+    [data, store, full, derived, derive],
+  );
 
   useEffect(() => {
     // The map is hidden (not destroyed) behind the matrix: measure it again when it comes back.
@@ -215,4 +215,4 @@ export function Explorer({ data, store }: { data: ExplorerData; store: ExplorerS
       {aboutOpen && <About onClose={() => setAboutOpen(false)} />}
     </ExplorerContext.Provider>
   );
-}
+});

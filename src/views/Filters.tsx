@@ -1,21 +1,18 @@
 /** Plan timeline, hierarchical industry picker (searchable in zh/en/pinyin: the build writes each industry's pinyin) and role toggles. */
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Industry, ROLES } from '../domain/types.ts';
 import { roleColor } from '../state/colors.ts';
-import { countsByIndustry, countsByPlan, countsByRole } from '../state/selectors.ts';
-import { useExplorer, useExplorerState } from './context.tsx';
+import { useExplorer, useExplorerState, useUrgentState } from './context.tsx';
 import { matches } from './names.ts';
 
 export function PlanTimeline() {
   const { t } = useTranslation();
-  const { data } = useExplorer();
+  const { data, derived } = useExplorer();
   const plan = useExplorerState((s) => s.plan);
-  const industry = useExplorerState((s) => s.industry);
-  const roles = useExplorerState((s) => s.roles);
   const lang = useExplorerState((s) => s.lang);
   const planChosen = useExplorerState((s) => s.planChosen);
-  const counts = useMemo(() => countsByPlan(data, { plan, industry, roles }), [data, plan, industry, roles]);
+  const counts = derived.counts.plan;
   const total = [...counts.values()].reduce((a, b) => a + b, 0);
   return (
     <fieldset className="timeline" data-testid="plan-filter">
@@ -45,14 +42,12 @@ export function PlanTimeline() {
 
 export function IndustryPicker() {
   const { t } = useTranslation();
-  const { data } = useExplorer();
+  const { data, derived } = useExplorer();
   const industry = useExplorerState((s) => s.industry);
-  const plan = useExplorerState((s) => s.plan);
-  const roles = useExplorerState((s) => s.roles);
   const lang = useExplorerState((s) => s.lang);
   const industryChosen = useExplorerState((s) => s.industryChosen);
   const [query, setQuery] = useState('');
-  const counts = useMemo(() => countsByIndustry(data, { plan, industry, roles }), [data, plan, industry, roles]);
+  const counts = derived.counts.industry;
 
   const tree = useMemo(() => {
     const top = data.industries.filter((i) => !i.parent || !data.industryById.has(i.parent));
@@ -66,7 +61,10 @@ export function IndustryPicker() {
     return out;
   }, [data]);
 
-  const shown = tree.filter(({ industry: i }) => matches(query, [i.zh, i.en, ...i.aliases], i.pinyin));
+  const shown = useMemo(
+    () => tree.filter(({ industry: i }) => matches(query, [i.zh, i.en, ...i.aliases], i.pinyin)),
+    [tree, query],
+  );
   return (
     <fieldset className="industries" data-testid="industry-filter">
       <legend>{t('filters.industry')}</legend>
@@ -85,19 +83,15 @@ export function IndustryPicker() {
           </button>
         </li>
         {shown.map(({ industry: i, depth }) => (
-          <li key={i.id} style={{ paddingInlineStart: `${depth * 1.1}rem` }}>
-            <button
-              type="button"
-              aria-pressed={industry === i.id}
-              onClick={() => industryChosen(industry === i.id ? null : i.id)}
-              data-industry={i.id}
-              className={counts.get(i.id) ? undefined : 'empty'}
-            >
-              <span>{lang === 'zh' ? i.zh : i.en}</span>
-              {lang === 'en' && <span className="secondary">{i.zh}</span>}
-              <span className="count">{counts.get(i.id) ?? 0}</span>
-            </button>
-          </li>
+          <IndustryRow
+            key={i.id}
+            industry={i}
+            depth={depth}
+            pressed={industry === i.id}
+            count={counts.get(i.id) ?? 0}
+            lang={lang}
+            onChoose={industryChosen}
+          />
         ))}
         {shown.length === 0 && <li className="muted">{t('filters.noIndustryMatch')}</li>}
       </ul>
@@ -105,14 +99,41 @@ export function IndustryPicker() {
   );
 }
 
+interface RowProps {
+  industry: Industry;
+  depth: number;
+  pressed: boolean;
+  count: number;
+  lang: 'zh' | 'en';
+  onChoose: (id: string | null) => void;
+}
+
+/** One industry button; memoised so a filter change re-renders only the rows whose count or state changed. */
+const IndustryRow = memo(function IndustryRow({ industry: i, depth, pressed, count, lang, onChoose }: RowProps) {
+  return (
+    <li style={{ paddingInlineStart: `${depth * 1.1}rem` }}>
+      <button
+        type="button"
+        aria-pressed={pressed}
+        onClick={() => onChoose(pressed ? null : i.id)}
+        data-industry={i.id}
+        className={count ? undefined : 'empty'}
+      >
+        <span>{lang === 'zh' ? i.zh : i.en}</span>
+        {lang === 'en' && <span className="secondary">{i.zh}</span>}
+        <span className="count">{count}</span>
+      </button>
+    </li>
+  );
+});
+
 export function RoleToggles() {
   const { t } = useTranslation();
-  const { data } = useExplorer();
-  const plan = useExplorerState((s) => s.plan);
-  const industry = useExplorerState((s) => s.industry);
-  const roles = useExplorerState((s) => s.roles);
+  const { derived } = useExplorer();
+  // The checkboxes follow the store at once: React would reset a controlled input to the deferred value.
+  const roles = useUrgentState((s) => s.roles);
   const roleToggled = useExplorerState((s) => s.roleToggled);
-  const counts = useMemo(() => countsByRole(data, { plan, industry, roles }), [data, plan, industry, roles]);
+  const counts = derived.counts.role;
   return (
     <fieldset className="roles" data-testid="role-filter">
       <legend>{t('filters.roles')}</legend>

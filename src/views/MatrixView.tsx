@@ -10,15 +10,15 @@ import { cellAt, type MatrixRow, matrixColumns } from '../analysis/matrix.ts';
 import { type Assignment, ROLES } from '../domain/types.ts';
 import { planLabels } from '../state/planner.ts';
 import { LEVELS } from '../state/store.ts';
-import { useExplorer, useExplorerState } from './context.tsx';
+import { useExplorer, useExplorerState, useUrgentState } from './context.tsx';
 import { industryName, placeName, planName } from './names.ts';
 import { Quote, RoleBadge, SourceLink } from './PlacePanel.tsx';
 
 export function MatrixControls() {
   const { t } = useTranslation();
   const { data } = useExplorer();
-  const city = useExplorerState((s) => s.city);
-  const level = useExplorerState((s) => s.level);
+  const city = useUrgentState((s) => s.city);
+  const level = useUrgentState((s) => s.level);
   const industry = useExplorerState((s) => s.industry);
   const lang = useExplorerState((s) => s.lang);
   const cityChosen = useExplorerState((s) => s.cityChosen);

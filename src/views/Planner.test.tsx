@@ -56,7 +56,8 @@ describe('view tabs', () => {
     expect(changes).toHaveAttribute('aria-selected', 'true');
     expect(changes).toHaveFocus();
     expect(window.location.search).toBe('?view=changes');
-    expect(screen.getByRole('tabpanel')).toHaveAttribute('aria-labelledby', 'tab-changes');
+    // The panel follows in the deferred render, once the view's chunk has loaded.
+    await vi.waitFor(() => expect(screen.getByRole('tabpanel')).toHaveAttribute('aria-labelledby', 'tab-changes'));
   });
 });
 

@@ -5,11 +5,12 @@
 import { type KeyboardEvent, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { VIEWS, type ViewName } from '../state/store.ts';
-import { useExplorerState } from './context.tsx';
+import { useExplorerState, useUrgentState } from './context.tsx';
 
 export function ViewTabs() {
   const { t } = useTranslation();
-  const view = useExplorerState((s) => s.view);
+  // The tabs move focus with the selection, so they follow the store at once (not the deferred render).
+  const view = useUrgentState((s) => s.view);
   const viewChosen = useExplorerState((s) => s.viewChosen);
   const refs = useRef(new Map<ViewName, HTMLButtonElement>());
 

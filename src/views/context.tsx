@@ -1,28 +1,12 @@
 /** What every view shares: the loaded data, the store, derived data for the current filters, and map commands. */
 import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
-import type { ChangeRow } from '../analysis/changes.ts';
-import type { Matrix } from '../analysis/matrix.ts';
 import type { ExplorerData } from '../data/load.ts';
-import type { Assignment } from '../domain/types.ts';
 import type { SnapshotOverlay } from '../map/snapshot.ts';
-import type { ColorMode } from '../state/colors.ts';
-import type { PlaceSummary } from '../state/selectors.ts';
+import type { Derived, Deriver } from '../state/derived.ts';
 import type { ExplorerActions, ExplorerState, ExplorerStore } from '../state/store.ts';
 
-export type { SnapshotOverlay };
-
-export interface Derived {
-  visible: Assignment[];
-  summary: Map<string, PlaceSummary>;
-  mode: ColorMode;
-  fills: Map<string, string>;
-  /** Change view only: the change rows between the two compared plans, and each place's kind (map feature-state). */
-  changes: ChangeRow[] | null;
-  kinds: Map<string, string>;
-  /** Matrix view only: the matrix under the current filters. */
-  matrix: Matrix | null;
-}
+export type { Derived, SnapshotOverlay };
 
 /** Camera commands views may give the map (a narrow handle: only the map module changes the style). */
 export interface MapCommands {
@@ -37,7 +21,14 @@ export interface MapCommands {
 export interface ExplorerContextValue {
   data: ExplorerData;
   store: ExplorerStore;
+  /**
+   * The state React renders: it may lag the store by a frame (useDeferredValue), so a filter change reaches the map
+   * (which subscribes to the store itself) before the panels re-render.
+   */
+  state: ExplorerState & ExplorerActions;
   derived: Derived;
+  /** The memoised derivation shared with the map. */
+  derive: Deriver;
   mapCommands: { current: MapCommands | null };
 }
 
@@ -49,6 +40,15 @@ export function useExplorer(): ExplorerContextValue {
   return v;
 }
 
+/** Reads the rendered (possibly deferred) state. */
 export function useExplorerState<T>(selector: (s: ExplorerState & ExplorerActions) => T): T {
+  return selector(useExplorer().state);
+}
+
+/**
+ * Reads the store's latest state, re-rendering at once: for controlled form inputs (checkboxes, radios, selects),
+ * which React would otherwise reset to the deferred value after the event.
+ */
+export function useUrgentState<T>(selector: (s: ExplorerState & ExplorerActions) => T): T {
   return useStore(useExplorer().store, selector);
 }
