@@ -206,6 +206,11 @@ describe('planner tools (desktop)', () => {
     const lines = await reader.getByTestId('source-lines').locator('li').count();
     expect(lines).toBe((await seedLines(file)).length);
 
+    // As the deep link opens: the line's first highlight that assigns something is chosen and explained.
+    await expect.poll(() => reader.getByTestId('source-assignment').count()).toBeGreaterThan(0);
+    await screenshot(page, 'desktop-source');
+    expect(await runAxe(page), 'axe on the source reader').toEqual([]);
+
     // Each highlight on the line lists what it produced; together, every assignment quoted from this line.
     const highlights = reader.locator(`[data-testid="source-highlight"][data-line="${line}"]`);
     const n = await highlights.count();
@@ -224,8 +229,6 @@ describe('planner tools (desktop)', () => {
       if (ids.includes(target.id)) targetHighlight = i;
     }
     expect([...listed].sort()).toEqual(onLine.map((a) => a.id).sort());
-    await screenshot(page, 'desktop-source');
-    expect(await runAxe(page), 'axe on the source reader').toEqual([]);
 
     // The place button closes the reader and selects the place on the map.
     await highlights.nth(targetHighlight).click();
@@ -342,6 +345,7 @@ describe('planner tools (phone 375×667)', () => {
     await page.getByTestId('change-view').waitFor({ state: 'attached' });
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await screenshot(page, 'phone-changes');
+    const axe: Record<string, unknown> = { changes: await runAxe(page) };
 
     await load(page, '?view=matrix');
     const table = page.getByTestId('matrix-table');
@@ -356,6 +360,7 @@ describe('planner tools (phone 375×667)', () => {
       .evaluate((el) => el.scrollBy(0, 400));
     await expect.poll(async () => (await header.boundingBox())?.y).toBeCloseTo(before?.y ?? -1, 0);
     await screenshot(page, 'phone-matrix');
+    axe.matrix = await runAxe(page);
 
     const target = data.assignments.find((a) => a.plan === PLAN_2014 && a.place === XINYU && a.industry === PV);
     await load(page, `?source=${target?.source.file}&line=${target?.source.line}`);
@@ -365,5 +370,7 @@ describe('planner tools (phone 375×667)', () => {
       .toBe(String(target?.source.line));
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await screenshot(page, 'phone-source');
+    axe.source = await runAxe(page);
+    expect(axe, 'axe on the phone views').toEqual({ changes: [], matrix: [], source: [] });
   });
 });
