@@ -51,7 +51,7 @@ export function App({ load = loadData }: { load?: () => Promise<ExplorerData> })
 
   return (
     <I18nextProvider i18n={i18n}>
-      {loaded.state === 'loading' && <Loading />}
+      {loaded.state === 'loading' && <Shell />}
       {loaded.state === 'error' && <DataErrorView file={loaded.file} reason={loaded.reason} />}
       {loaded.state === 'ok' && <Explorer data={loaded.data} store={loaded.store} />}
     </I18nextProvider>
@@ -65,11 +65,36 @@ const EMPTY_IDS = {
   files: new Set<string>(),
 };
 
-function Loading() {
+/**
+ * The page's frame before the data arrives: header, intro text and the layout's boxes, exactly where the explorer
+ * will draw them (index.html holds the same markup in Chinese for the very first paint), so the first text shows
+ * without waiting for the data and nothing shifts when the explorer replaces it.
+ */
+export function Shell() {
   const { t } = useTranslation();
   return (
-    <main className="loading" aria-busy="true">
-      <p>{t('app.loading')}</p>
-    </main>
+    <div className="layout view-map shell">
+      <header className="topbar">
+        <div className="brand">
+          <h1>{t('app.title')}</h1>
+          <p className="subtitle">{t('app.subtitle')}</p>
+        </div>
+      </header>
+      <main className="map-area" aria-busy="true">
+        <p className="shell-loading">{t('app.loading')}</p>
+      </main>
+      <div className="sheet">
+        <div className="sheet-handle" aria-hidden="true">
+          <span className="grip" />
+          {t('filters.heading')}
+        </div>
+        <aside className="filters" aria-label={t('filters.heading')} />
+        <section className="panel">
+          <article className="overview">
+            <p>{t('panel.intro')}</p>
+          </article>
+        </section>
+      </div>
+    </div>
   );
 }

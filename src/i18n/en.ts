@@ -42,6 +42,10 @@ export const en = {
     countAtLeast: '{{n}} or more',
     none: 'Nothing assigned',
     park: 'Park or zone (approximate position)',
+    countyOwn: 'Bold outline: county with claims of its own',
+    countyCount: "Counties: their own industries plus their city's",
+    countyRole: "Counties: the stronger of their own and their city's role",
+    region: 'Dashed outline: macro-region or new area with claims (not filled)',
   },
   search: {
     label: 'Find a place',

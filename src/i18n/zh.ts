@@ -43,6 +43,10 @@ export const zh: Resources = {
     countAtLeast: '{{n}} 个及以上',
     none: '无布局',
     park: '园区（位置为近似）',
+    countyOwn: '粗黑边：县区有本级布局',
+    countyCount: '县区按本级与所属市的产业合计着色',
+    countyRole: '县区取本级与所属市中较高的角色',
+    region: '虚线：有布局的大区或新区（不填色）',
   },
   search: {
     label: '查找地点',

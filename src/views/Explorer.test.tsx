@@ -122,10 +122,56 @@ describe('explorer', () => {
     const user = userEvent.setup();
     render(<App load={load} />);
     await screen.findByTestId('overview');
-    await user.type(screen.getByRole('searchbox', { name: '查找地点' }), 'xinyu');
-    await user.click(within(screen.getByTestId('place-search')).getByRole('button', { name: /新余市/ }));
+    await user.type(screen.getByRole('combobox', { name: '查找地点' }), 'xinyu');
+    await user.click(within(screen.getByTestId('place-search')).getByRole('option', { name: /新余市/ }));
     expect(await screen.findByTestId('place-panel')).toHaveAttribute('data-place', '360500');
     expect(mapCalls.focus).toContain('360500');
+  });
+
+  it('place search is an ARIA combobox: it controls its listbox only while the list exists, arrows pick an option', async () => {
+    const user = userEvent.setup();
+    render(<App load={load} />);
+    await screen.findByTestId('overview');
+    const box = screen.getByRole('combobox', { name: '查找地点' });
+    // No list yet: aria-controls must not point at a missing element (axe aria-valid-attr-value).
+    expect(box).toHaveAttribute('aria-expanded', 'false');
+    expect(box).not.toHaveAttribute('aria-controls');
+    await user.type(box, 'xin');
+    const list = screen.getByRole('listbox', { name: '查找地点' });
+    expect(box).toHaveAttribute('aria-expanded', 'true');
+    expect(box).toHaveAttribute('aria-controls', list.id);
+    expect(box).not.toHaveAttribute('aria-activedescendant');
+    await user.keyboard('{ArrowDown}');
+    const first = within(list).getAllByRole('option')[0] as HTMLElement;
+    expect(box).toHaveAttribute('aria-activedescendant', first.id);
+    expect(first).toHaveAttribute('aria-selected', 'true');
+    await user.keyboard('{Enter}');
+    expect(await screen.findByTestId('place-panel')).toHaveAttribute('data-place', first.dataset.place);
+    expect(screen.queryByRole('listbox')).toBeNull();
+    expect(box).not.toHaveAttribute('aria-controls');
+  });
+
+  it('the legend says how counties are coloured and what their outline means, per mode', async () => {
+    const user = userEvent.setup();
+    render(<App load={load} />);
+    await screen.findByTestId('overview');
+    const legend = screen.getByTestId('legend');
+    expect(legend).toHaveTextContent('各地被布局的产业数');
+    expect(within(legend).getByTestId('legend-county')).toHaveTextContent('县区按本级与所属市的产业合计着色');
+    expect(legend).toHaveTextContent('粗黑边：县区有本级布局');
+    expect(legend).toHaveTextContent('虚线：有布局的大区或新区');
+    await user.click(await screen.findByRole('button', { name: /^光伏/ }));
+    expect(within(legend).getByTestId('legend-county')).toHaveTextContent('县区取本级与所属市中较高的角色');
+  });
+
+  it('shows the header and intro text before the data has loaded', async () => {
+    let resolve: (d: ReturnType<typeof fixtureData>) => void = () => {};
+    render(<App load={() => new Promise((r) => (resolve = r))} />);
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('江西产业布局地图');
+    expect(screen.getByText(/点击地图上的地点、搜索地名/)).toBeInTheDocument();
+    expect(screen.queryByTestId('overview')).toBeNull();
+    act(() => resolve(fixtureData()));
+    expect(await screen.findByTestId('overview')).toBeInTheDocument();
   });
 
   it('a missing data file gets a message naming it', async () => {

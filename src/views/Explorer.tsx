@@ -154,21 +154,23 @@ const ExplorerPage = memo(function ExplorerPage({ data, store, state, derive }: 
                 </button>
               ))}
             </fieldset>
-            <button
-              type="button"
-              onClick={() => setDownloadsOpen(true)}
-              aria-haspopup="dialog"
-              data-testid="downloads-button"
-            >
-              {t('downloads.button')}
-            </button>
-            <button type="button" onClick={reset} data-testid="reset">
-              {t('reset')}
-            </button>
-            <button type="button" onClick={() => setAboutOpen(true)} data-testid="about-button">
-              {t('about.button')}
-            </button>
-            <OfflineBadge />
+            <div className="tools">
+              <button
+                type="button"
+                onClick={() => setDownloadsOpen(true)}
+                aria-haspopup="dialog"
+                data-testid="downloads-button"
+              >
+                {t('downloads.button')}
+              </button>
+              <button type="button" onClick={reset} data-testid="reset">
+                {t('reset')}
+              </button>
+              <button type="button" onClick={() => setAboutOpen(true)} data-testid="about-button">
+                {t('about.button')}
+              </button>
+              <OfflineBadge />
+            </div>
           </div>
         </header>
         <main className="map-area">

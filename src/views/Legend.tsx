@@ -32,6 +32,21 @@ export function Legend() {
           <span className="swatch" style={{ background: NO_DATA_COLOR }} aria-hidden="true" />
           {derived.mode === 'change' ? t('legend.noChange') : t('legend.none')}
         </li>
+        {derived.mode !== 'change' && (
+          <>
+            <li className="legend-note" data-testid="legend-county">
+              {t(derived.mode === 'role' ? 'legend.countyRole' : 'legend.countyCount')}
+            </li>
+            <li>
+              <span className="swatch own" aria-hidden="true" />
+              {t('legend.countyOwn')}
+            </li>
+          </>
+        )}
+        <li>
+          <span className="swatch region" aria-hidden="true" />
+          {t('legend.region')}
+        </li>
         <li>
           <span className="swatch dot" aria-hidden="true" />
           {t('legend.park')}
