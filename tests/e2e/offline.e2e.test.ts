@@ -18,7 +18,7 @@ describe('offline', () => {
     const site = await serveModifiedCopy(() => {});
     let closed = false;
     try {
-      const { page, context } = await session.open({ serviceWorkers: 'allow', origin: site.origin });
+      const { page, context, requests } = await session.open({ serviceWorkers: 'allow', origin: site.origin });
       const search = `?industry=photovoltaics`;
       await page.goto(site.url + search);
       await waitForMapIdle(page);
@@ -28,6 +28,10 @@ describe('offline', () => {
       expect(await page.evaluate(async () => (await navigator.serviceWorker.ready).active?.state ?? 'none')).toBe(
         'activated',
       );
+
+      // The worker's own precache fetches (all label fonts) went through the context's routing, so the off-origin
+      // check of this test covers the worker too.
+      expect(requests.filter((u) => u.includes('/fonts/sc/')).length).toBeGreaterThan(50);
 
       // Really offline: the browser's network is cut and nothing listens on the site's port any more.
       await site.close();

@@ -63,7 +63,8 @@ export async function openSession(options: OpenOptions = {}): Promise<PageSessio
     deviceScaleFactor: 1,
     locale: options.locale ?? 'zh-CN',
     reducedMotion: options.reducedMotion ?? 'reduce',
-    // Service workers fetch outside page routing; blocking them keeps the interception below complete.
+    // A service worker answers from its cache without any request (nothing for the routing below to see) and would
+    // carry state between tests; only the offline test allows one, in its own context.
     serviceWorkers: options.serviceWorkers ?? 'block',
   });
   const requests: string[] = [];
