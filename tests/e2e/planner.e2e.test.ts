@@ -4,7 +4,7 @@
  * on the map where they colour it, and with axe. Every test also checks (useSession) that no request left the
  * origin, no HTTP error and no console error. Screenshots at desktop and phone size go to tests/e2e/screenshots/.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Download, Page } from 'playwright-core';
@@ -16,6 +16,12 @@ import { PHONE, runAxe, screenshot, waitForMapIdle } from './support/harness.ts'
 import { colourDistance, pixelsAt, placeOnScreen } from './support/map.ts';
 import { featureStates, horizontalOverflow, inView, load, query, toHex } from './support/planner.ts';
 import { useSession } from './support/session.ts';
+import { serveModifiedCopy } from './support/sites.ts';
+
+interface GeoFile {
+  type: string;
+  features: { id: string; properties: Record<string, unknown> }[];
+}
 
 const XINYU = '360500';
 const PV = 'photovoltaics';
@@ -287,13 +293,47 @@ describe('planner tools (desktop)', () => {
       dialog.getByTestId('download-geojson').click(),
     ]);
     expect(geoDownload.suggestedFilename()).toMatch(/\.geojson$/);
-    const geo = JSON.parse((await saved(geoDownload)).toString('utf8')) as {
-      type: string;
-      features: { id: string; properties: { place_id?: string } }[];
-    };
+    const geo = JSON.parse((await saved(geoDownload)).toString('utf8')) as GeoFile;
     expect(geo.type).toBe('FeatureCollection');
     expect(geo.features.length).toBe(expected.length);
     expect(geo.features.map((f) => f.id)).toEqual(expected.map((a) => a.id));
+  });
+
+  test('downloads: a field with commas, quotes and a line break survives the CSV and GeoJSON round trip', async () => {
+    // The real data has no ASCII comma, quote or line break in any field, so a copy of the site gets one.
+    const tricky = { enterprises: ['赛维LDK, "晶科"\n能源'], products: ['硅片,电池', '组件'] };
+    let changed = '';
+    const site = await serveModifiedCopy((dir) => {
+      const file = path.join(dir, 'data', 'assignments.json');
+      const json = JSON.parse(readFileSync(file, 'utf8')) as { assignments: Assignment[] };
+      const a = json.assignments.find((x) => x.plan === PLAN_2014 && x.industry === PV && x.place === XINYU);
+      if (!a) throw new Error('no 2014 光伏 assignment for 新余');
+      Object.assign(a, tricky);
+      changed = a.id;
+      writeFileSync(file, JSON.stringify(json));
+    });
+    try {
+      const { page } = await session.open({ origin: site.origin });
+      await page.goto(`${site.url}?industry=${PV}&plan=${PLAN_2014}`);
+      await waitForMapIdle(page);
+      await page.getByTestId('downloads-button').click();
+      const dialog = page.getByTestId('downloads');
+      const [csv] = await Promise.all([page.waitForEvent('download'), dialog.getByTestId('download-csv').click()]);
+      const text = (await saved(csv)).toString('utf8').replace(/^\uFEFF/, '');
+      // RFC 4180 on the wire: the field is quoted and its quotes doubled …
+      expect(text).toContain('"赛维LDK, ""晶科""\n能源"');
+      // … and it reads back as written.
+      const row = csvRecords(text).find((r) => r.assignment_id === changed);
+      expect(row?.enterprises).toBe(tricky.enterprises.join('、'));
+      expect(row?.products).toBe(tricky.products.join('、'));
+      const [geo] = await Promise.all([page.waitForEvent('download'), dialog.getByTestId('download-geojson').click()]);
+      const features = (JSON.parse((await saved(geo)).toString('utf8')) as GeoFile).features;
+      const feature = features.find((f) => f.id === changed);
+      expect(feature?.properties.enterprises).toEqual(tricky.enterprises);
+      expect(feature?.properties.products).toEqual(tricky.products);
+    } finally {
+      await site.close();
+    }
   });
 });
 
