@@ -16,7 +16,6 @@ export const LAYERS = {
   countyLine: 'county-line',
   cityLine: 'city-line',
   macroLine: 'macro-line',
-  macroCasing: 'macro-casing',
   countyOwnLine: 'county-own-line',
   highlight: 'place-highlight',
   parks: 'park-points',
@@ -107,28 +106,17 @@ export function buildStyle(lang: 'zh' | 'en'): StyleSpecification {
         },
       },
       {
-        // A dark casing under the coloured dash, so light claim colours stay visible.
-        id: LAYERS.macroCasing,
-        type: 'line',
-        source: SOURCES.areas,
-        filter: ['in', ['get', 'level'], ['literal', ['macro', 'newarea']]],
-        paint: {
-          'line-color': '#1d1d1b',
-          'line-width': 5,
-          'line-opacity': ['case', ['!=', ['feature-state', 'fill'], null], 0.6, 0],
-        },
-      },
-      {
-        // Macro-regions (赣南 …) and new areas appear as a dashed outline only while they carry a visible assignment.
+        // Macro-regions (赣南 …) and new areas: a thin dark dashed outline only while they carry a visible assignment,
+        // never a fill, so the cities and counties below stay readable. Their claims are listed in the panel.
         id: LAYERS.macroLine,
         type: 'line',
         source: SOURCES.areas,
         filter: ['in', ['get', 'level'], ['literal', ['macro', 'newarea']]],
         paint: {
-          'line-color': ['to-color', ['coalesce', ['feature-state', 'fill'], '#000000']],
-          'line-width': 3,
-          'line-dasharray': [2, 1.5],
-          'line-opacity': ['case', ['!=', ['feature-state', 'fill'], null], 1, 0],
+          'line-color': '#1d1d1b',
+          'line-width': ['interpolate', ['linear'], ['zoom'], 5, 1.2, 9, 2.2],
+          'line-dasharray': [3, 2],
+          'line-opacity': ['case', ['!=', ['feature-state', 'fill'], null], 0.85, 0],
         },
       },
       {
