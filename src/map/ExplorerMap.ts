@@ -55,7 +55,7 @@ declare global {
 /** Leaves room for the legend in the lower left on wide screens, so it does not hide the south-west. */
 function fitPadding(el: HTMLElement) {
   const wide = el.clientWidth > 480;
-  return { top: 16, right: 16, bottom: 16, left: wide ? Math.min(190, el.clientWidth * 0.3) : 16 };
+  return { top: 16, right: 16, bottom: 16, left: wide ? Math.min(230, el.clientWidth * 0.35) : 16 };
 }
 
 const CLICKABLE = [LAYERS.parks, LAYERS.areaFill, LAYERS.countyFill, LAYERS.cityFill];
