@@ -24,12 +24,11 @@ describe('fixtures derived from the seeds', () => {
 describe('computeChanges: 2012 plan → 2014 opinion (光伏)', () => {
   const rows = computeChanges(PV_2012, PV_2014, PV_INDUSTRIES);
 
-  it('keeps 新余 as core, taking the strongest of its two 2012 sentences', () => {
+  it('upgrades 新余 from focus (2012: 集聚区, and its own clause gives the place no role) to core (2014: 核心区)', () => {
     const xinyu = row(rows, PLACE.xinyu);
-    expect(xinyu).toMatchObject({ kind: 'kept', before: 'core', after: 'core' });
-    // Both 2012 sentences are behind the row, the core one (line 68) first.
+    expect(xinyu).toMatchObject({ kind: 'upgraded', before: 'focus', after: 'core' });
+    // Both 2012 sentences are behind the row.
     expect(xinyu?.beforeIds).toHaveLength(2);
-    expect(xinyu?.beforeIds[0]).toContain(':68:');
     expect(xinyu?.afterIds).toEqual([PV_2014.find((a) => a.place === PLACE.xinyu)?.id]);
   });
 
@@ -42,7 +41,7 @@ describe('computeChanges: 2012 plan → 2014 opinion (光伏)', () => {
   });
 
   it('counts every place once', () => {
-    expect(countChanges(rows)).toEqual({ gained: 0, dropped: 6, upgraded: 0, downgraded: 0, kept: 3 });
+    expect(countChanges(rows)).toEqual({ gained: 0, dropped: 6, upgraded: 1, downgraded: 0, kept: 2 });
   });
 });
 
