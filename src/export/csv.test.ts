@@ -65,11 +65,11 @@ describe('toCsv', () => {
       expect(r[col('source_line')]).toBe(String(a.source.line));
       expect(r[col('products')]).toBe(a.products.join('、'));
     }
-    const xinyuCore = rows.find((r) => r[col('assignment_id')]?.includes(':68:'));
-    expect(xinyuCore?.slice(col('place_id'), col('place_level') + 1)).toEqual(['360500', '新余市', 'Xinyu', 'city']);
-    expect(xinyuCore?.[col('enterprises')]).toBe('赛维LDK、瑞晶、升阳光电');
-    expect(xinyuCore?.[col('plan_title_zh')]).toBe('江西省工业和信息化“十二五”发展规划');
-    expect(xinyuCore?.[col('role_zh')]).toBe('核心');
+    const xinyu68 = rows.find((r) => r[col('assignment_id')]?.includes(':68:'));
+    expect(xinyu68?.slice(col('place_id'), col('place_level') + 1)).toEqual(['360500', '新余市', 'Xinyu', 'city']);
+    expect(xinyu68?.[col('enterprises')]).toBe('赛维LDK、瑞晶、升阳光电');
+    expect(xinyu68?.[col('plan_title_zh')]).toBe('江西省工业和信息化“十二五”发展规划');
+    expect(xinyu68?.[col('role_zh')]).toBe('重点');
   });
 
   it('escapes commas, quotes and newlines in Chinese text and reads them back intact', () => {
