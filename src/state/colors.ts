@@ -12,8 +12,12 @@ export const NO_DATA_COLOR = '#e4e4e0';
 
 export const roleColor = scaleOrdinal<Role, string>().domain(ROLES).range(['#08306b', '#2f7ebc', '#9ecae1']);
 
-/** Bins of "number of industries": 1, 2–3, 4–6, 7–10, 11+. */
-const COUNT_THRESHOLDS = [2, 4, 7, 11];
+/**
+ * Bins of "number of industries": 1–2, 3–5, 6–9, 10–14, 15+. Fixed, not fitted to the current filter, so a colour means
+ * the same in every plan; chosen so the eleven cities of the all-plans view spread over the bins (they run from 4 to 26)
+ * instead of most falling in the top one.
+ */
+const COUNT_THRESHOLDS = [3, 6, 10, 15];
 export const countColor = scaleThreshold<number, string>()
   .domain(COUNT_THRESHOLDS)
   .range(['#fdd0a2', '#fdae6b', '#f16913', '#d94801', '#7f2704']);
