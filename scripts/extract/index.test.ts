@@ -141,8 +141,15 @@ describe('2012 plan (001)', () => {
     const glass = rows('001', 189);
     expect(glass.some((a) => a.place === '360400')).toBe(false);
   });
-  it('◆产业现状 columns produce no assignments', () => {
-    for (const line of [57, 77, 90, 104]) expect(rows('001', line)).toHaveLength(0);
+  it('◆产业现状 columns produce no assignments, and the audit lists their sentences as status with the reason', () => {
+    const audit = results.get('001')?.audit.sentences ?? [];
+    for (const line of [57, 77, 90, 104]) {
+      expect(rows('001', line)).toHaveLength(0);
+      const listed = audit.filter((s) => s.line === line);
+      expect(listed.length, `line ${line}`).toBeGreaterThan(0);
+      for (const s of listed)
+        expect(s).toMatchObject({ status: 'status', assignments: [], reason: expect.stringMatching(/现状/) });
+    }
   });
 });
 

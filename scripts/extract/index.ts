@@ -44,6 +44,23 @@ export function extractPlan(input: ExtractionInput): ExtractionResult {
 
   for (const passage of findPassages(lines, plan.file, index)) {
     const lineText = lines[passage.line - 1] ?? '';
+    if (passage.kind === 'status-column') {
+      // Listed so the audit accounts for them, with the reason they give no assignment.
+      for (const span of splitSentences(lineText)) {
+        sentences.push({
+          line: passage.line,
+          start: span.start,
+          end: span.end,
+          text: span.text,
+          passage: passage.kind,
+          sectionIndustry: passage.section?.id || passage.section?.zh || null,
+          status: 'status',
+          assignments: [],
+          reason: 'in a ◆产业现状 column: describes the present state, not a plan',
+        });
+      }
+      continue;
+    }
     const isLayout = passage.kind !== 'directive';
     let topic: IndustryRef | null = null;
     let title: Role | null = null;

@@ -9,7 +9,7 @@ const industries: Industry[] = [
 ];
 
 describe('findPassages', () => {
-  it('finds ◆产业布局 columns until the next block, skips ◆产业现状, keeps section industries', () => {
+  it('finds ◆产业布局 columns until the next block, marks ◆产业现状 lines as status, keeps section industries', () => {
     const lines = [
       '　　一、光伏产业',
       '　　◆产业现状',
@@ -22,7 +22,7 @@ describe('findPassages', () => {
       '　　2.区域布局。以鹰潭为中心。',
     ];
     const found = findPassages(lines, 'x.txt', indexIndustries(industries));
-    expect(found.find((p) => p.line === 3)).toBeUndefined();
+    expect(found.find((p) => p.line === 3)).toMatchObject({ kind: 'status-column' });
     expect(found.find((p) => p.line === 6)).toMatchObject({ kind: 'layout-column', section: { id: 'photovoltaics' } });
     expect(found.find((p) => p.line === 9)).toMatchObject({ kind: 'layout', section: { id: 'copper' } });
   });

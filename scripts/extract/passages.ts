@@ -2,7 +2,7 @@ import { headingIndustry, type IndustryIndex, type IndustryRef } from './industr
 import { RULES } from './rules.ts';
 
 /** Why a line is read: a layout passage of one of the known kinds, or the rest of the body (directives). */
-export type PassageKind = 'layout' | 'layout-column' | 'inline' | 'directive';
+export type PassageKind = 'layout' | 'layout-column' | 'inline' | 'directive' | 'status-column';
 
 export interface PassageLine {
   /** 1-based line number. */
@@ -19,8 +19,9 @@ const STATUS_COLUMN = new RegExp(RULES.passages.statusColumn);
 const RESET = new RegExp(RULES.resetHeading);
 
 /**
- * Every non-empty line of the document with the passage it belongs to. Lines of a ◆产业现状 column are left out
- * (they describe the present, not the plan); all other body lines are 'directive' candidates.
+ * Every non-empty line of the document with the passage it belongs to. Lines of a ◆产业现状 column are
+ * 'status-column' (they describe the present, not the plan: audited, never assigned); all other body lines are
+ * 'directive' candidates.
  */
 export function findPassages(lines: readonly string[], file: string, index: IndustryIndex): PassageLine[] {
   const out: PassageLine[] = [];
@@ -53,9 +54,10 @@ export function findPassages(lines: readonly string[], file: string, index: Indu
       inColumn = false;
       inStatus = false;
     }
-    if (text.trim() === '' || inStatus) return;
+    if (text.trim() === '') return;
     let kind: PassageKind = 'directive';
-    if (LAYOUT.test(text)) kind = 'layout';
+    if (inStatus) kind = 'status-column';
+    else if (LAYOUT.test(text)) kind = 'layout';
     else if (inColumn) kind = 'layout-column';
     else if (inInline) kind = 'inline';
     out.push({ line: i + 1, kind, section });
