@@ -9,8 +9,8 @@ import { CHANGE_KINDS, type ChangeRow, countChanges, describeMatching } from '..
 import type { Assignment, Role } from '../domain/types.ts';
 import { CHANGE_COLORS } from '../state/colors.ts';
 import { comparedPlans } from '../state/planner.ts';
-import { LEVELS } from '../state/store.ts';
 import { useExplorer, useExplorerState, useUrgentState } from './context.tsx';
+import { LevelChoice } from './LevelChoice.tsx';
 import { industryName, placeName, planName } from './names.ts';
 import { Quote, RoleBadge, SourceLink } from './PlacePanel.tsx';
 
@@ -19,11 +19,8 @@ export function ChangeControls() {
   const { data } = useExplorer();
   const from = useUrgentState((s) => s.from);
   const to = useUrgentState((s) => s.to);
-  const level = useUrgentState((s) => s.level);
-  const industry = useExplorerState((s) => s.industry);
   const lang = useExplorerState((s) => s.lang);
   const comparisonChosen = useExplorerState((s) => s.comparisonChosen);
-  const levelChosen = useExplorerState((s) => s.levelChosen);
   const shown = comparedPlans(data, { from, to });
   const defaults = comparedPlans(data, { from: null, to: null });
   // A choice equal to the default is stored as "default", so the link stays short.
@@ -58,23 +55,7 @@ export function ChangeControls() {
           ))}
         </select>
       </label>
-      <fieldset className="level" data-testid="change-level" disabled={industry !== null}>
-        <legend>{t('change.level')}</legend>
-        {LEVELS.map((l) => (
-          <label key={l}>
-            <input
-              type="radio"
-              name="change-level"
-              value={l}
-              checked={level === l}
-              onChange={() => levelChosen(l)}
-              data-level={l}
-            />
-            {t(`change.levels.${l}`)}
-          </label>
-        ))}
-        {industry !== null && <p className="muted small">{t('change.levelIndustry')}</p>}
-      </fieldset>
+      <LevelChoice view="change" />
       <p className="muted small">{t('change.allRoles')}</p>
     </fieldset>
   );

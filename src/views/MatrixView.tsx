@@ -9,8 +9,8 @@ import { useTranslation } from 'react-i18next';
 import { cellAt, type MatrixRow, matrixColumns } from '../analysis/matrix.ts';
 import { type Assignment, ROLES } from '../domain/types.ts';
 import { planLabels } from '../state/planner.ts';
-import { LEVELS } from '../state/store.ts';
 import { useExplorer, useExplorerState, useUrgentState } from './context.tsx';
+import { LevelChoice } from './LevelChoice.tsx';
 import { industryName, placeName, planName } from './names.ts';
 import { Quote, RoleBadge, SourceLink } from './PlacePanel.tsx';
 
@@ -18,11 +18,8 @@ export function MatrixControls() {
   const { t } = useTranslation();
   const { data } = useExplorer();
   const city = useUrgentState((s) => s.city);
-  const level = useUrgentState((s) => s.level);
-  const industry = useExplorerState((s) => s.industry);
   const lang = useExplorerState((s) => s.lang);
   const cityChosen = useExplorerState((s) => s.cityChosen);
-  const levelChosen = useExplorerState((s) => s.levelChosen);
   const cities = data.places.filter((p) => p.properties.level === 'city').sort((a, b) => a.id.localeCompare(b.id));
   return (
     <fieldset className="matrix-controls" data-testid="matrix-controls">
@@ -38,23 +35,7 @@ export function MatrixControls() {
           ))}
         </select>
       </label>
-      <fieldset className="level" data-testid="matrix-level" disabled={industry !== null}>
-        <legend>{t('matrix.columns')}</legend>
-        {LEVELS.map((l) => (
-          <label key={l}>
-            <input
-              type="radio"
-              name="matrix-level"
-              value={l}
-              checked={level === l}
-              onChange={() => levelChosen(l)}
-              data-level={l}
-            />
-            {t(`matrix.levels.${l}`)}
-          </label>
-        ))}
-        {industry !== null && <p className="muted small">{t('matrix.levelIndustry')}</p>}
-      </fieldset>
+      <LevelChoice view="matrix" />
     </fieldset>
   );
 }
