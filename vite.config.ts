@@ -6,12 +6,16 @@ import { defineConfig } from 'vitest/config';
 // base './' makes every asset URL relative, so dist/ works from any sub-path of a static host.
 /**
  * index.html carries a strict Content-Security-Policy (only 'self'). Vite's dev server injects <style> tags for CSS
- * and HMR, which that policy blocks; in dev only, allow inline styles. The built site keeps the strict policy.
+ * and HMR and an inline React Refresh script, which that policy blocks; in dev only, allow inline styles and scripts. The built site keeps the strict policy.
  */
 const relaxCspInDev: Plugin = {
   name: 'relax-csp-in-dev',
   apply: 'serve',
-  transformIndexHtml: (html) => html.replace(/style-src ([^;"]*)/, "style-src $1 'unsafe-inline'"),
+  transformIndexHtml: (html) =>
+    html
+      .replace(/style-src ([^;"]*)/, "style-src $1 'unsafe-inline'")
+      // @vitejs/plugin-react injects an inline React Refresh preamble in dev.
+      .replace(/script-src ([^;"]*)/, "script-src $1 'unsafe-inline'"),
 };
 
 export default defineConfig({
