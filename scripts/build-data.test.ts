@@ -3,7 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AuditFile } from '../src/domain/types.ts';
-import { type BuildOptions, buildDataset, defaultOptions, main, readSeedText, writeAtomically } from './build-data.ts';
+import {
+  type BuildOptions,
+  buildDataset,
+  defaultOptions,
+  inputFiles,
+  main,
+  readSeedText,
+  writeAtomically,
+} from './build-data.ts';
 import { BuildError } from './errors.ts';
 
 const KEY_INDUSTRIES = '000_43d0119b57264c9e.txt';
@@ -136,6 +144,27 @@ describe('the data build', () => {
     expect(errors.at(-1)).toMatch(/001_fd5fd5690e91b623\.txt:\d+: not valid UTF-8/);
     expect(readFileSync(join(out, 'assignments.json'), 'utf8')).toBe(before);
     expect(readdirSync(join(s.dir, 'public')).filter((n) => n.startsWith('.data-'))).toEqual([]);
+  });
+});
+
+describe('staleness (what makes dev/build rebuild the data)', () => {
+  it('covers the seeds, the human decisions in data/, the build code and the contract, but not tests or the bench', () => {
+    const files = inputFiles().map((f) => f.replace(/\\/g, '/'));
+    for (const needed of [
+      `seeds/${KEY_INDUSTRIES}`,
+      'data/plans.json',
+      'data/places/parks.json',
+      'data/industries.json',
+      'scripts/extract/index.ts',
+      'src/domain/schemas/assignments.schema.json',
+    ]) {
+      expect(
+        files.some((f) => f.endsWith(needed)),
+        needed,
+      ).toBe(true);
+    }
+    expect(files.some((f) => f.endsWith('.test.ts'))).toBe(false);
+    expect(files.some((f) => f.includes('/scripts/bench/'))).toBe(false);
   });
 });
 
