@@ -24,6 +24,12 @@ export const en = {
     noIndustryMatch: 'No industry matches',
     roles: 'Role',
     count: '{{count}} assignments',
+    previousPlan: 'Previous plan',
+    nextPlan: 'Next plan',
+    play: 'Play through the plans',
+    pause: 'Pause',
+    playing: 'Showing plan {{year}}: {{title}}',
+    timelineHelp: 'Left/right arrow keys step through the plans.',
   },
   role: { core: 'Core area', focus: 'Focus area', supporting: 'Supporting' },
   roleHelp: {
@@ -46,6 +52,10 @@ export const en = {
     countyCount: "Counties: their own industries plus their city's",
     countyRole: "Counties: the stronger of their own and their city's role",
     region: 'Dashed outline: macro-region or new area with claims (not filled)',
+  },
+  map: {
+    label: 'Map of Jiangxi: {{what}}',
+    keyboardHint: 'Arrow keys pan, + and − zoom. Places are reachable through the place search and the lists.',
   },
   search: {
     label: 'Find a place',
@@ -172,10 +182,14 @@ export const en = {
     pngFailed: 'The map image could not be made (the map is not ready).',
     pngSource: 'Sources: Jiangxi provincial plans {{plans}}. Boundaries: {{attribution}}. {{url}}',
     describeChanges: 'Changes {{from}} → {{to}} · {{industry}}',
+    embed: 'Embed on a web page',
+    embedHelp: 'Paste this HTML into a page: it shows this view of the explorer in a frame.',
+    copyEmbed: 'Copy embed code',
   },
   offline: { ready: 'Offline ready', update: 'Update available — reload' },
   lang: { label: 'Language', zh: '中文', en: 'English' },
   reset: 'Reset view',
+  more: { button: 'More', label: 'More actions' },
   about: {
     button: 'About this data',
     heading: 'About this data',

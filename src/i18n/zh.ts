@@ -25,6 +25,12 @@ export const zh: Resources = {
     noIndustryMatch: '没有匹配的产业',
     roles: '角色',
     count: '{{count}} 条布局',
+    previousPlan: '上一份规划',
+    nextPlan: '下一份规划',
+    play: '依次播放各份规划',
+    pause: '暂停',
+    playing: '当前规划：{{year}} 年 {{title}}',
+    timelineHelp: '可用左右方向键逐份切换规划。',
   },
   role: { core: '核心区', focus: '集聚区/重点', supporting: '配套/辅助' },
   roleHelp: {
@@ -47,6 +53,10 @@ export const zh: Resources = {
     countyCount: '县区按本级与所属市的产业合计着色',
     countyRole: '县区取本级与所属市中较高的角色',
     region: '虚线：有布局的大区或新区（不填色）',
+  },
+  map: {
+    label: '江西地图：{{what}}',
+    keyboardHint: '方向键平移地图，+ / − 缩放。地点可通过地点搜索和列表选择。',
   },
   search: {
     label: '查找地点',
@@ -170,10 +180,14 @@ export const zh: Resources = {
     pngFailed: '无法生成地图图片（地图尚未就绪）。',
     pngSource: '来源：江西省 {{plans}} 年规划文件。边界：{{attribution}}。{{url}}',
     describeChanges: '{{from}} → {{to}} 年的变化 · {{industry}}',
+    embed: '嵌入网页',
+    embedHelp: '把这段 HTML 粘贴到网页中，即可在框架里显示当前视图。',
+    copyEmbed: '复制嵌入代码',
   },
   offline: { ready: '可离线使用', update: '有新版本，点击重新加载' },
   lang: { label: '语言', zh: '中文', en: 'English' },
   reset: '重置',
+  more: { button: '更多', label: '更多操作' },
   about: {
     button: '关于数据',
     heading: '关于数据',

@@ -5,6 +5,7 @@
  */
 import {
   type GeoJSONSource,
+  LngLat,
   type MapGeoJSONFeature,
   type MapMouseEvent,
   Map as MlMap,
@@ -33,11 +34,27 @@ export interface MapView {
   kinds?: Map<string, string>;
 }
 
+/** A camera as the URL keeps it (see src/state/url.ts `at=`). */
+export interface MapCamera {
+  lat: number;
+  lon: number;
+  zoom: number;
+}
+
 export interface MapOptions {
   places: PlaceFeature[];
   view: MapView;
-  /** Accessible name of the map region. */
+  /** Accessible name of the map (set on MapLibre's focusable canvas, the element the arrow keys pan). */
   label: string;
+  /** Id of an element describing the keyboard use (aria-describedby of the canvas). */
+  describedBy?: string;
+  /** Where to open; null/absent = fit Jiangxi. */
+  camera?: MapCamera | null;
+  /**
+   * The camera after the user (drag, wheel, keys, pinch) or a place focus moved the map, on moveend; null when it is
+   * back at the default fit. Not called for the initial fit, a reset or a camera set by `setCamera`.
+   */
+  onCameraChanged?: (camera: MapCamera | null) => void;
   /** URL of faces.json written by scripts/copy-fonts.ts, and how to turn a face's file into a URL. */
   facesUrl?: string;
   fontUrl?: (file: string) => string;
@@ -70,6 +87,8 @@ export class ExplorerMap {
   private readonly sources: MapSources;
   private readonly sourceOf = new Map<string, string>();
   private loaded = false;
+  /** A programmatic move of ours is under way (focusPlace): report its end like a user move. */
+  private reportNextMove = false;
 
   constructor(
     container: HTMLElement,
@@ -85,11 +104,16 @@ export class ExplorerMap {
     const [w, s, e, n] = this.sources.bounds;
     const padX = (e - w) * 0.6;
     const padY = (n - s) * 0.6;
+    const start = opts.camera;
     this.map = new MlMap({
       container,
       style: buildStyle(opts.view.lang),
-      bounds: [w, s, e, n],
-      fitBoundsOptions: { padding: fitPadding(container) },
+      ...(start
+        ? { center: [start.lon, start.lat] as [number, number], zoom: start.zoom }
+        : {
+            bounds: [w, s, e, n] as [number, number, number, number],
+            fitBoundsOptions: { padding: fitPadding(container) },
+          }),
       maxBounds: [w - padX, s - padY, e + padX, n + padY],
       minZoom: 4.5,
       maxZoom: 11,
@@ -103,8 +127,8 @@ export class ExplorerMap {
     });
     this.map.touchZoomRotate.disableRotation();
     this.map.keyboard.disableRotation();
-    container.setAttribute('role', 'region');
-    container.setAttribute('aria-label', opts.label);
+    this.setLabel(opts.label);
+    if (opts.describedBy) this.map.getCanvas().setAttribute('aria-describedby', opts.describedBy);
     if (typeof window !== 'undefined') window.__jxMap = this.map;
 
     this.map.on('load', () => {
@@ -118,7 +142,56 @@ export class ExplorerMap {
     this.map.on('mouseout', () => this.setHover(null));
     this.map.on('click', (e) => this.opts.onPlaceClicked?.(this.placeAt(e)));
     this.map.on('idle', () => this.opts.onIdle?.());
+    this.map.on('moveend', (e) => {
+      const byUser = 'originalEvent' in e && e.originalEvent !== undefined;
+      if (!byUser && !this.reportNextMove) return;
+      this.reportNextMove = false;
+      this.opts.onCameraChanged?.(this.isDefaultCamera() ? null : this.getCamera());
+    });
     if (opts.facesUrl) void this.loadFonts(opts.facesUrl);
+  }
+
+  /**
+   * MapLibre's canvas is the focusable element (tabindex 0, role region) whose keydown the keyboard handler reads:
+   * it carries the accessible name, in the current language.
+   */
+  setLabel(label: string): void {
+    this.map.getCanvas().setAttribute('aria-label', label);
+  }
+
+  getCamera(): MapCamera {
+    const c = this.map.getCenter();
+    return { lat: c.lat, lon: c.lng, zoom: this.map.getZoom() };
+  }
+
+  /** True when the camera is (within link precision) the fit of Jiangxi for the current container size. */
+  private isDefaultCamera(): boolean {
+    const fit = this.map.cameraForBounds(this.sources.bounds, { padding: fitPadding(this.map.getContainer()) });
+    if (!fit?.center || fit.zoom === undefined) return false;
+    const c = this.map.getCenter();
+    const centre = LngLat.convert(fit.center);
+    return (
+      Math.abs(c.lng - centre.lng) < 1e-3 &&
+      Math.abs(c.lat - centre.lat) < 1e-3 &&
+      Math.abs(this.map.getZoom() - fit.zoom) < 0.01
+    );
+  }
+
+  /**
+   * Moves to a camera from the state (back/forward, a restored link); null = the default fit. Does nothing when the
+   * map is already there (the state echoing a move the map reported), and reports nothing back.
+   */
+  setCamera(camera: MapCamera | null): void {
+    if (!camera) {
+      if (!this.isDefaultCamera()) this.resetCamera();
+      return;
+    }
+    const now = this.getCamera();
+    const same =
+      Math.abs(now.lat - camera.lat) < 5e-4 &&
+      Math.abs(now.lon - camera.lon) < 5e-4 &&
+      Math.abs(now.zoom - camera.zoom) < 0.01;
+    if (!same) this.map.jumpTo({ center: [camera.lon, camera.lat], zoom: camera.zoom });
   }
 
   /** Labels use the app's own Noto Sans SC subsets; without them MapLibre falls back to local fonts. */
@@ -202,6 +275,7 @@ export class ExplorerMap {
     if (!f?.geometry) return;
     const reduce = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
     const g = f.geometry;
+    this.reportNextMove = true;
     if (g.type === 'Point') {
       const [x = 0, y = 0] = g.coordinates;
       this.map.easeTo({ center: [x, y], zoom: Math.max(this.map.getZoom(), 9), animate: !reduce });

@@ -20,6 +20,18 @@ describe('explorer store', () => {
     expect(pickState(store.getState())).toEqual({ ...DEFAULT_STATE, lang: 'en' });
   });
 
+  it('keeps the camera the user moved to, ignores a move below link precision, and reset clears it', () => {
+    const store = createExplorerStore();
+    let changes = 0;
+    store.subscribe(() => changes++);
+    store.getState().cameraMoved({ lat: 28.68, lon: 115.89, zoom: 8.2 });
+    expect(store.getState().camera).toEqual({ lat: 28.68, lon: 115.89, zoom: 8.2 });
+    store.getState().cameraMoved({ lat: 28.680001, lon: 115.89, zoom: 8.2001 });
+    expect(changes).toBe(1);
+    store.getState().resetRequested();
+    expect(store.getState().camera).toBeNull();
+  });
+
   it('opens and closes the source view', () => {
     const store = createExplorerStore();
     store.getState().sourceOpened({ file: 'a.txt', line: 3 });

@@ -50,6 +50,15 @@ export interface ExplorerState {
   city: string | null;
   /** Matrix: the cell whose sentences are open in the panel. */
   cell: MatrixCellRef | null;
+  /** The map's centre and zoom, or null for the default fit (URL `at=lat,lon,zoom`). */
+  camera: Camera | null;
+}
+
+/** The map's camera when the user has moved it away from the default fit (null = fit Jiangxi). */
+export interface Camera {
+  lat: number;
+  lon: number;
+  zoom: number;
 }
 
 export interface MatrixCellRef {
@@ -71,6 +80,7 @@ export const DEFAULT_STATE: ExplorerState = {
   sort: 'place',
   city: null,
   cell: null,
+  camera: null,
 };
 
 export interface ExplorerActions {
@@ -90,6 +100,8 @@ export interface ExplorerActions {
   cityChosen(city: string | null): void;
   /** A matrix cell was opened (its sentences shown) or closed (null). */
   cellOpened(cell: MatrixCellRef | null): void;
+  /** The user moved the map (debounced, on moveend); null = back at the default fit. */
+  cameraMoved(camera: Camera | null): void;
   /** Back to the default view, keeping the language (a reader's preference, not part of the view). */
   resetRequested(): void;
   /** The URL changed (back/forward) or was read on start. */
@@ -120,6 +132,11 @@ export function createExplorerStore(initial: Partial<ExplorerState> = {}): Explo
     matrixSorted: (sort) => set({ sort }),
     cityChosen: (city) => set({ city, cell: null }),
     cellOpened: (cell) => set({ cell }),
+    cameraMoved: (camera) => {
+      const prev = get().camera;
+      if (camera === prev || (camera && prev && sameCamera(camera, prev))) return;
+      set({ camera });
+    },
     resetRequested: () => set({ ...DEFAULT_STATE, lang: get().lang }),
     urlRestored: (state) => set(state),
   }));
@@ -141,5 +158,11 @@ export function pickState(s: ExplorerState): ExplorerState {
     sort: s.sort,
     city: s.city,
     cell: s.cell,
+    camera: s.camera,
   };
+}
+
+/** Cameras equal at the precision a link keeps (4 decimals of degrees, 2 of zoom). */
+export function sameCamera(a: Camera, b: Camera): boolean {
+  return Math.abs(a.lat - b.lat) < 5e-5 && Math.abs(a.lon - b.lon) < 5e-5 && Math.abs(a.zoom - b.zoom) < 5e-3;
 }

@@ -46,6 +46,11 @@ const table: { query: string; state: ExplorerState }[] = [
     query: '?view=matrix&cell=park-nanchang-hitech~pharma-tcm',
     state: s({ view: 'matrix', cell: { place: 'park-nanchang-hitech', industry: 'pharma-tcm' } }),
   },
+  { query: '?at=28.68,115.89,8.2', state: s({ camera: { lat: 28.68, lon: 115.89, zoom: 8.2 } }) },
+  {
+    query: '?industry=photovoltaics&place=360500&at=27.8174,114.9167,9.75',
+    state: s({ industry: 'photovoltaics', place: '360500', camera: { lat: 27.8174, lon: 114.9167, zoom: 9.75 } }),
+  },
 ];
 
 describe('URL ↔ state', () => {
@@ -79,6 +84,12 @@ describe('hostile or stale URLs fall back to defaults', () => {
     ['unknown view, plans, level and sort', '?view=<svg>&from=1999&to=x&level=deep&sort=<script>&city=999999'],
     ['malformed cells', '?cell=360500&cell=~&cell=360500~photovoltaics~x'],
     ['a cell naming unknown ids', '?cell=110000~weapons'],
+    ['cameras with too few or too many numbers', '?at=28.6,115.8&at=1,2,3,4'],
+    ['a camera with words and markup', '?at=28.6,115.8,<script>'],
+    ['a camera out of range', '?at=91,115.8,8'],
+    ['a camera with exponent notation', '?at=2e1,115.8,8'],
+    ['a camera with a huge zoom', '?at=28,115,99'],
+    ['a camera with NaN', '?at=NaN,115,8'],
   ];
   it.each(cases)('%s', (_name, query) => {
     expect(parseUrl(query, known)).toEqual(DEFAULT_STATE);
@@ -89,6 +100,14 @@ describe('hostile or stale URLs fall back to defaults', () => {
       file: '000_43d0119b57264c9e.txt',
       line: 1,
     });
+  });
+
+  it('rounds the camera to 4 decimals of degrees and 2 of zoom, and reads back what it wrote', () => {
+    const camera = { lat: 28.123456789, lon: 115.987654321, zoom: 8.123456 };
+    const query = serializeUrl(s({ camera }));
+    expect(query).toBe('?at=28.1235,115.9877,8.12');
+    expect(parseUrl(query, known).camera).toEqual({ lat: 28.1235, lon: 115.9877, zoom: 8.12 });
+    expect(parseUrl('?at=%2028.5,%20116,%207', known).camera).toEqual({ lat: 28.5, lon: 116, zoom: 7 });
   });
 
   it('uses the remembered language when the URL does not name one', () => {

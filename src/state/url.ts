@@ -1,11 +1,12 @@
 /**
  * URL ↔ state: two pure functions. The query holds only what differs from the default view, in readable
  * parameters (?view=changes&plan=…&industry=…&roles=core,focus&place=…&lang=en&from=…&to=…&level=exact&sort=count
- * &city=…&cell=<place>~<industry>&source=…&line=…). Anything unknown or
+ * &city=…&cell=<place>~<industry>&at=<lat>,<lon>,<zoom>&source=…&line=…). Anything unknown or
  * malformed falls back to the default for that parameter; parameters that are not ours are left alone by the writer.
  */
 import { ROLES, type Role } from '../domain/types.ts';
 import {
+  type Camera,
   DEFAULT_STATE,
   type ExplorerState,
   LANGUAGES,
@@ -30,6 +31,7 @@ export const URL_KEYS = [
   'sort',
   'city',
   'cell',
+  'at',
   'source',
   'line',
 ] as const;
@@ -100,7 +102,26 @@ export function parseUrl(search: string, known: KnownIds, fallbackLang: Lang = D
     sort,
     city: city && (known.cities ?? known.places).has(city) ? city : DEFAULT_STATE.city,
     cell,
+    camera: parseCamera(get(params, 'at')),
   };
+}
+
+const NUM = /^-?[0-9]{1,3}(\.[0-9]{1,8})?$/;
+
+/** `at=lat,lon,zoom` → a camera, or null when malformed or out of range. */
+export function parseCamera(raw: string | null): Camera | null {
+  if (!raw) return null;
+  const parts = raw.split(',');
+  if (parts.length !== 3 || !parts.every((p) => NUM.test(p.trim()))) return null;
+  const [lat = Number.NaN, lon = Number.NaN, zoom = Number.NaN] = parts.map((p) => Number(p.trim()));
+  if (!(Math.abs(lat) <= 85 && Math.abs(lon) <= 180 && zoom >= 0 && zoom <= 24)) return null;
+  return { lat, lon, zoom };
+}
+
+/** A camera as `lat,lon,zoom`: 4 decimals of degrees (≈ 10 m), 2 of zoom, trailing zeros dropped. */
+export function formatCamera(c: Camera): string {
+  const n = (x: number, d: number) => String(Number(x.toFixed(d)));
+  return `${n(c.lat, 4)},${n(c.lon, 4)},${n(c.zoom, 2)}`;
 }
 
 const sameRoles = (a: readonly Role[], b: readonly Role[]) => a.length === b.length && a.every((r, i) => r === b[i]);
@@ -121,6 +142,7 @@ export function stateToParams(state: ExplorerState): [string, string][] {
   else if (typeof state.sort === 'object') out.push(['sort', state.sort.industry]);
   if (state.city) out.push(['city', state.city]);
   if (state.cell) out.push(['cell', `${state.cell.place}~${state.cell.industry}`]);
+  if (state.camera) out.push(['at', formatCamera(state.camera)]);
   if (state.source) {
     out.push(['source', state.source.file]);
     out.push(['line', String(state.source.line)]);

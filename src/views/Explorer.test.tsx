@@ -7,16 +7,27 @@ import { DataError } from '../data/load.ts';
 import { fixtureData } from '../test-fixtures/index.ts';
 
 // The map is mocked at its module boundary: components must only talk to it through ExplorerMap's methods.
+interface MockMapOptions {
+  view: never;
+  label: string;
+  camera?: unknown;
+  onPlaceClicked: (id: string | null) => void;
+  onCameraChanged?: (camera: { lat: number; lon: number; zoom: number } | null) => void;
+}
 const mapCalls = vi.hoisted(() => ({
   updates: [] as unknown[],
   focus: [] as string[],
   click: null as null | ((id: string | null) => void),
+  label: '',
+  cameras: [] as unknown[],
+  options: null as null | MockMapOptions,
 }));
 vi.mock('../map/ExplorerMap.ts', () => ({
   ExplorerMap: class {
-    constructor(_el: HTMLElement, opts: { view: unknown; onPlaceClicked: (id: string | null) => void }) {
+    constructor(_el: HTMLElement, opts: MockMapOptions) {
       mapCalls.updates.push(opts.view);
       mapCalls.click = opts.onPlaceClicked;
+      mapCalls.options = opts;
     }
     update(v: unknown) {
       mapCalls.updates.push(v);
@@ -25,6 +36,12 @@ vi.mock('../map/ExplorerMap.ts', () => ({
       mapCalls.focus.push(id);
     }
     resetCamera() {}
+    setLabel(label: string) {
+      mapCalls.label = label;
+    }
+    setCamera(camera: unknown) {
+      mapCalls.cameras.push(camera);
+    }
     destroy() {}
   },
 }));

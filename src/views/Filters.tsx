@@ -1,23 +1,130 @@
 /** Plan timeline, hierarchical industry picker (searchable in zh/en/pinyin: the build writes each industry's pinyin) and role toggles. */
-import { memo, useMemo, useState } from 'react';
+import { type KeyboardEvent, memo, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Industry, ROLES } from '../domain/types.ts';
 import { roleColor } from '../state/colors.ts';
+import { PLAY_STEP_MS, playSequence, stepPlan } from '../state/playback.ts';
+import type { ExplorerStore } from '../state/store.ts';
 import { useExplorer, useExplorerState, useUrgentState } from './context.tsx';
 import { matches } from './names.ts';
 
+/**
+ * Plays the plans in year order (see playSequence): one step at once, then one every PLAY_STEP_MS. Stops at the end,
+ * on pause, on unmount, and as soon as the plan is changed by anything else (a click, a key, reset, back/forward).
+ */
+function usePlanPlayback(plans: readonly string[], store: ExplorerStore) {
+  const [playing, setPlaying] = useState(false);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const stopWatch = useRef<() => void>(() => {});
+
+  const pause = useCallback(() => {
+    clearTimeout(timer.current);
+    stopWatch.current();
+    stopWatch.current = () => {};
+    setPlaying(false);
+  }, []);
+
+  const play = useCallback(() => {
+    pause();
+    const queue = playSequence(plans, store.getState().plan);
+    let expected: string | null = null;
+    const step = () => {
+      const next = queue.shift();
+      if (next === undefined) return pause();
+      expected = next;
+      store.getState().planChosen(next);
+      timer.current = setTimeout(queue.length ? step : pause, queue.length ? PLAY_STEP_MS : 0);
+    };
+    stopWatch.current = store.subscribe((s) => {
+      if (expected !== null && s.plan !== expected) pause();
+    });
+    setPlaying(true);
+    step();
+  }, [plans, store, pause]);
+
+  useEffect(() => pause, [pause]);
+  return { playing, play, pause };
+}
+
 export function PlanTimeline() {
   const { t } = useTranslation();
-  const { data, derived } = useExplorer();
-  const plan = useExplorerState((s) => s.plan);
+  const { data, derived, store } = useExplorer();
+  const plan = useUrgentState((s) => s.plan);
   const lang = useExplorerState((s) => s.lang);
   const planChosen = useExplorerState((s) => s.planChosen);
   const counts = derived.counts.plan;
   const total = [...counts.values()].reduce((a, b) => a + b, 0);
+  const planIds = useMemo(() => data.plans.map((p) => p.id), [data]);
+  const { playing, play, pause } = usePlanPlayback(planIds, store);
+  const ref = useRef<HTMLFieldSetElement>(null);
+  const helpId = useId();
+  const current = data.planById.get(plan);
+
+  const step = (dir: 1 | -1, moveFocus: boolean) => {
+    pause();
+    const next = stepPlan(planIds, store.getState().plan, dir);
+    planChosen(next);
+    if (moveFocus) ref.current?.querySelector<HTMLButtonElement>(`button[data-plan="${next}"]`)?.focus();
+  };
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
+    e.preventDefault();
+    // On a plan button, focus follows the plan; on the step/play buttons it stays where it is.
+    const onPlan = e.target instanceof HTMLElement && e.target.hasAttribute('data-plan');
+    step(e.key === 'ArrowRight' ? 1 : -1, onPlan);
+  };
+
   return (
-    <fieldset className="timeline" data-testid="plan-filter">
+    <fieldset className="timeline" data-testid="plan-filter" ref={ref} onKeyDown={onKeyDown} aria-describedby={helpId}>
       <legend>{t('filters.plan')}</legend>
-      <button type="button" aria-pressed={plan === 'all'} onClick={() => planChosen('all')} data-plan="all">
+      <div className="timeline-controls" data-testid="timeline-controls">
+        <button
+          type="button"
+          onClick={() => step(-1, false)}
+          aria-label={t('filters.previousPlan')}
+          title={t('filters.previousPlan')}
+          data-testid="plan-previous"
+        >
+          <span aria-hidden="true">◀</span>
+        </button>
+        <button
+          type="button"
+          className="timeline-play"
+          onClick={playing ? pause : play}
+          aria-label={playing ? t('filters.pause') : t('filters.play')}
+          title={playing ? t('filters.pause') : t('filters.play')}
+          data-testid="plan-play"
+          data-playing={playing}
+        >
+          <span aria-hidden="true">{playing ? '❚❚' : '▶▶'}</span>
+        </button>
+        <button
+          type="button"
+          onClick={() => step(1, false)}
+          aria-label={t('filters.nextPlan')}
+          title={t('filters.nextPlan')}
+          data-testid="plan-next"
+        >
+          <span aria-hidden="true">▶</span>
+        </button>
+        <span id={helpId} className="muted small timeline-help">
+          {t('filters.timelineHelp')}
+        </span>
+      </div>
+      <span className="visually-hidden" role="status">
+        {playing && current
+          ? t('filters.playing', { year: current.year, title: lang === 'zh' ? current.titleZh : current.titleEn })
+          : ''}
+      </span>
+      <button
+        type="button"
+        aria-pressed={plan === 'all'}
+        onClick={() => {
+          pause();
+          planChosen('all');
+        }}
+        data-plan="all"
+      >
         <span className="timeline-year">{t('filters.allPlans')}</span>
         <span className="count">{total}</span>
       </button>
@@ -26,7 +133,10 @@ export function PlanTimeline() {
           type="button"
           key={p.id}
           aria-pressed={plan === p.id}
-          onClick={() => planChosen(p.id)}
+          onClick={() => {
+            pause();
+            planChosen(p.id);
+          }}
           data-plan={p.id}
           className={counts.get(p.id) ? undefined : 'empty'}
           title={lang === 'zh' ? p.titleZh : p.titleEn}

@@ -4,19 +4,25 @@ import { legendItems, NO_DATA_COLOR } from '../state/colors.ts';
 import { useExplorer, useExplorerState } from './context.tsx';
 import { industryName } from './names.ts';
 
-/** Explains the map colours in words, so colour is never the only carrier of meaning. */
-export function Legend() {
+/** What the map's colours show now (the legend's title; also part of the map's accessible name). */
+export function useLegendTitle(): string {
   const { t } = useTranslation();
   const { data, derived } = useExplorer();
   const industry = useExplorerState((s) => s.industry);
   const lang = useExplorerState((s) => s.lang);
+  return derived.mode === 'change'
+    ? t('legend.changeTitle', { industry: industry ? ` · ${industryName(data, industry, lang)}` : '' })
+    : derived.mode === 'role'
+      ? t('legend.roleTitle', { industry: industry ? industryName(data, industry, lang) : '' })
+      : t('legend.countTitle');
+}
+
+/** Explains the map colours in words, so colour is never the only carrier of meaning. */
+export function Legend() {
+  const { t } = useTranslation();
+  const { derived } = useExplorer();
   const [narrow] = useState(() => typeof matchMedia === 'function' && matchMedia('(max-width: 720px)').matches);
-  const title =
-    derived.mode === 'change'
-      ? t('legend.changeTitle', { industry: industry ? ` · ${industryName(data, industry, lang)}` : '' })
-      : derived.mode === 'role'
-        ? t('legend.roleTitle', { industry: industry ? industryName(data, industry, lang) : '' })
-        : t('legend.countTitle');
+  const title = useLegendTitle();
   return (
     // A disclosure so that on a phone the legend does not cover the map; open by default on wider screens.
     <details className="legend" data-testid="legend" open={!narrow}>

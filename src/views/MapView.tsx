@@ -3,13 +3,17 @@
  * and turns map clicks into store events. The map gets each new view from a store subscription outside React, so a
  * filter change reaches it synchronously, before any component re-renders. Components never reach into the map.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fontUrl } from '../data/load.ts';
 import type { ExplorerMap, MapView as MapViewModel } from '../map/ExplorerMap.ts';
 import type { Deriver } from '../state/derived.ts';
 import type { ExplorerState } from '../state/store.ts';
 import { useExplorer } from './context.tsx';
+import { useLegendTitle } from './Legend.tsx';
+
+/** How long the map must rest before its camera goes into the state (and the URL). */
+const CAMERA_DEBOUNCE_MS = 300;
 
 /** What the map shows for a state: fills, change kinds, the places a click may pick, selection and language. */
 export function mapViewOf(derive: Deriver, s: ExplorerState): MapViewModel {
@@ -22,25 +26,44 @@ export function MapView() {
   const { data, derive, store, mapCommands } = useExplorer();
   const ref = useRef<HTMLDivElement>(null);
   const [failed, setFailed] = useState<string | null>(null);
+  const hintId = useId();
+  const legendTitle = useLegendTitle();
+  const label = t('map.label', { what: legendTitle });
+  const mapRef = useRef<ExplorerMap | null>(null);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: the map is created once per data set; later views come from the store subscription
   useEffect(() => {
     let live = true;
     let map: ExplorerMap | null = null;
     let unsubscribe = () => {};
+    let pending: ReturnType<typeof setTimeout> | undefined;
     import('../map/ExplorerMap.ts')
       .then(({ ExplorerMap }) => {
         if (!live || !ref.current) return;
         map = new ExplorerMap(ref.current, {
           places: data.places,
           view: mapViewOf(derive, store.getState()),
-          label: t('app.mapLabel'),
+          label,
+          describedBy: hintId,
+          camera: store.getState().camera,
           facesUrl: fontUrl('faces.json'),
           fontUrl,
           onPlaceClicked: (id) => store.getState().placeClicked(id),
+          onCameraChanged: (camera) => {
+            clearTimeout(pending);
+            pending = setTimeout(() => store.getState().cameraMoved(camera), CAMERA_DEBOUNCE_MS);
+          },
         });
         const created = map;
-        unsubscribe = store.subscribe((s) => created.update(mapViewOf(derive, s)));
+        mapRef.current = created;
+        unsubscribe = store.subscribe((s, prev) => {
+          created.update(mapViewOf(derive, s));
+          // A camera from outside the map (back/forward, reset): go there; the map's own moves echo as no-ops.
+          if (s.camera !== prev.camera) {
+            clearTimeout(pending);
+            created.setCamera(s.camera);
+          }
+        });
         mapCommands.current = {
           focusPlace: (id) => map?.focusPlace(id),
           resetCamera: () => map?.resetCamera(),
@@ -51,6 +74,8 @@ export function MapView() {
       .catch((e: Error) => live && setFailed(e.message));
     return () => {
       live = false;
+      clearTimeout(pending);
+      mapRef.current = null;
       unsubscribe();
       mapCommands.current = null;
       map?.destroy();
@@ -58,12 +83,16 @@ export function MapView() {
   }, [data]);
 
   useEffect(() => {
-    ref.current?.setAttribute('aria-label', t('app.mapLabel'));
-  }, [t]);
+    mapRef.current?.setLabel(label);
+  }, [label]);
 
   return (
+    // The canvas (MapLibre's focusable element) reads the arrow keys; while it has keyboard focus the hint shows (CSS).
     <div className="map-wrap">
       <div ref={ref} className="map" data-testid="map" />
+      <p id={hintId} className="map-hint" data-testid="map-keyboard-hint">
+        {t('map.keyboardHint')}
+      </p>
       {failed && (
         <p className="map-error" role="alert">
           {failed}
