@@ -44,7 +44,8 @@ describe('bullet titles (--核心区： / --扩大区：) scope the clause they 
         '南昌高新技术开发区 pharma focus',
         '南昌小蓝经济开发区 pharma focus',
         '桑海医药工业园 pharma focus',
-        '进贤医疗器械产业基地 pharma focus',
+        // The base's own name names the sub-industry (as 南昌小蓝汽车及零部件产业基地 → 汽车).
+        '进贤医疗器械产业基地 pharma-devices focus',
       ].sort(),
     );
   });

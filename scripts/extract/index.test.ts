@@ -170,10 +170,10 @@ describe('2016 plan (003) and 2018 plans (002, 004)', () => {
       新余市: 'supporting',
     });
   });
-  it('003: 以南昌、九江、景德镇、上饶的整车生产基地为龙头 → core; parts clusters 为配套 → supporting', () => {
-    const list = rows('003', 62, 'auto');
-    expect(list.find((a) => a.placeText === '南昌')?.role).toBe('core');
-    expect(list.find((a) => a.placeText === '赣州经济技术开发区')?.role).toBe('supporting');
+  it('003: 以南昌、九江、景德镇、上饶的整车生产基地为龙头 → core; parts clusters 为配套 → supporting 汽车零部件', () => {
+    expect(rows('003', 62, 'auto').find((a) => a.placeText === '南昌')?.role).toBe('core');
+    // …等零部件产业集群为配套: the list's own phrase names the sub-industry.
+    expect(rows('003', 62, 'auto-parts').find((a) => a.placeText === '赣州经济技术开发区')?.role).toBe('supporting');
   });
   it('002: 提升南昌、吉安、赣州和赣江新区等地产业集聚水平 includes the new area', () => {
     expect(rows('002', 48).map((a) => a.placeText)).toEqual(

@@ -120,6 +120,9 @@ export function extractPlan(input: ExtractionInput): ExtractionResult {
       const status = STATUS.test(span.text);
       // Outside industry sections, a place phrase may name its own industry (鹰潭铜产业基地, 南昌航空工业城).
       const local = industries.length === 0 && !forced ? localIndustries(masked, mentions, index) : null;
+      // Inside a section, a list whose phrase names a sub-industry of the sentence's industry takes it
+      // (…赣州经济技术开发区等零部件产业集群为配套 in 汽车及零部件 → 汽车零部件).
+      const narrowed = local === null && !forced ? subIndustryPhrases(masked, mentions, industries, index) : null;
       const hasIndustry = industries.length > 0 || (local !== null && local.size > 0);
       if (!isLayout && (mentions.length === 0 || !hasIndustry || status || drop)) continue;
       if (
@@ -181,6 +184,7 @@ export function extractPlan(input: ExtractionInput): ExtractionResult {
         enterpriseSpans,
         title,
         local,
+        narrowed,
       );
       if (drafts.length === 0) {
         audit.status = 'no-industry';
@@ -248,6 +252,25 @@ function localIndustries(masked: string, mentions: Mention[], index: IndustryInd
   return out;
 }
 
+/**
+ * For a sentence about one industry, the mentions whose own phrase (placeIndustries) names only sub-industries of it:
+ * those places get the sub-industry instead. Phrases naming the industry itself or another one change nothing.
+ */
+function subIndustryPhrases(
+  masked: string,
+  mentions: Mention[],
+  industries: IndustryRef[],
+  index: IndustryIndex,
+): Map<Mention, IndustryRef[]> | null {
+  const only = industries.length === 1 ? industries[0] : undefined;
+  if (!only) return null;
+  const out = new Map<Mention, IndustryRef[]>();
+  for (const [m, found] of localIndustries(masked, mentions, index)) {
+    if (found.length > 0 && found.every((f) => index.byId.get(f.id)?.parent === only.id)) out.set(m, found);
+  }
+  return out.size > 0 ? out : null;
+}
+
 /** The clause (between ，。；) that holds a mention. */
 function clauseAround(text: string, m: Mention): string {
   const before = text.slice(0, m.start);
@@ -268,6 +291,7 @@ function draftAssignments(
   enterpriseSpans: { start: number; end: number; text: string }[],
   bulletTitle: Role | null,
   local: Map<Mention, IndustryRef[]> | null,
+  narrowed: Map<Mention, IndustryRef[]> | null = null,
 ): Draft[] {
   const groups = groupMentions(masked, mentions);
   // A sentence that opens with its bullet title (核心区：…) is scoped by it, most strongly in the clause the title opens;
@@ -307,7 +331,7 @@ function draftAssignments(
       )
       .map((e) => e.text);
     for (const m of group) {
-      for (const industry of local ? (local.get(m) ?? []) : industries) {
+      for (const industry of local ? (local.get(m) ?? []) : (narrowed?.get(m) ?? industries)) {
         const key = `${m.place.id}|${industry.id}`;
         const existing = byKey.get(key);
         if (existing) {

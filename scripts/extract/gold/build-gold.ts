@@ -32,7 +32,14 @@ for (const raw of readFileSync(`scripts/extract/gold/${prefix}.txt`, 'utf8').spl
   if (!place) throw new Error(`${prefix}: unknown place ${placeZh} (${raw})`);
   if (!seed[n - 1]?.includes(sentence ?? '')) throw new Error(`${prefix}: line ${n} has no "${sentence}"`);
   if (!seed[n - 1]?.includes(placeZh ?? '')) throw new Error(`${prefix}: line ${n} has no place "${placeZh}"`);
-  const row: GoldRow = { line: n, sentence: sentence ?? '', placeZh: placeZh ?? '', place, industry: industry ?? '', role: role ?? '' };
+  const row: GoldRow = {
+    line: n,
+    sentence: sentence ?? '',
+    placeZh: placeZh ?? '',
+    place,
+    industry: industry ?? '',
+    role: role ?? '',
+  };
   if (note) row.note = note;
   rows.push(row);
 }
