@@ -107,7 +107,10 @@ export class ExplorerMap {
     const start = opts.camera;
     this.map = new MlMap({
       container,
-      style: buildStyle(opts.view.lang),
+      // With reduced motion, paint changes (a filter step, the timeline playing) are not faded either.
+      style: reduceMotion
+        ? { ...buildStyle(opts.view.lang), transition: { duration: 0, delay: 0 } }
+        : buildStyle(opts.view.lang),
       ...(start
         ? { center: [start.lon, start.lat] as [number, number], zoom: start.zoom }
         : {

@@ -4,11 +4,56 @@
  * map's pixels as an image source.
  */
 
+/** A legend entry as the on-screen legend shows it: a colour swatch, an outline, a dashed line, a point, or words. */
+export interface SnapshotLegendItem {
+  mark?: 'fill' | 'outline' | 'dashed' | 'dot' | 'note';
+  color?: string;
+  label: string;
+}
+
 export interface SnapshotOverlay {
   title: string;
   subtitle: string;
-  legend: { color: string; label: string }[];
+  legend: SnapshotLegendItem[];
   source: string;
+}
+
+export interface PlacedItem {
+  item: SnapshotLegendItem;
+  x: number;
+  /** Row index. */
+  row: number;
+}
+
+/**
+ * Legend items flow left to right and wrap at `width`; a note (words only, e.g. how counties are coloured) takes a
+ * row of its own. `measure` gives a label's width; `marker` is the swatch plus gap, `gap` the space between items.
+ */
+export function layoutLegend(
+  items: readonly SnapshotLegendItem[],
+  width: number,
+  measure: (text: string) => number,
+  marker: number,
+  gap: number,
+): { placed: PlacedItem[]; rows: number } {
+  const placed: PlacedItem[] = [];
+  let row = 0;
+  let x = 0;
+  for (const item of items) {
+    const note = item.mark === 'note';
+    const w = (note ? 0 : marker) + measure(item.label) + gap;
+    if ((note || x + w > width) && x > 0) {
+      row++;
+      x = 0;
+    }
+    placed.push({ item, x, row });
+    x += w;
+    if (note) {
+      row++;
+      x = 0;
+    }
+  }
+  return { placed, rows: items.length ? (x > 0 ? row + 1 : row) : 0 };
 }
 
 const FONT_STACK = '"Noto Sans SC", "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif';
@@ -40,20 +85,16 @@ export function composeSnapshot(
   measure.font = `${13 * scale}px ${FONT_STACK}`;
   const sourceLines = wrap(measure, overlay.source, inner);
   const subLines = wrap(measure, overlay.subtitle, inner);
-  // Legend items flow left to right and wrap.
-  const itemW = overlay.legend.map((i) => 22 * scale + measure.measureText(i.label).width + 16 * scale);
-  let rows = 1;
-  let x = 0;
-  for (const w of itemW) {
-    if (x + w > inner && x > 0) {
-      rows++;
-      x = 0;
-    }
-    x += w;
-  }
+  const { placed, rows } = layoutLegend(
+    overlay.legend,
+    inner,
+    (t) => measure.measureText(t).width,
+    22 * scale,
+    16 * scale,
+  );
   const lh = 18 * scale;
   const header = pad + 22 * scale + subLines.length * lh + pad / 2;
-  const footer = pad / 2 + (overlay.legend.length ? rows * lh + pad / 2 : 0) + sourceLines.length * lh + pad;
+  const footer = pad / 2 + (rows ? rows * lh + pad / 2 : 0) + sourceLines.length * lh + pad;
   const canvas = document.createElement('canvas');
   canvas.width = width;
   canvas.height = Math.ceil(header + map.height + footer);
@@ -69,24 +110,44 @@ export function composeSnapshot(
   ctx.fillStyle = '#5b5b55';
   for (const [i, l] of subLines.entries()) ctx.fillText(l, pad, pad + 24 * scale + i * lh);
   ctx.drawImage(map, 0, header);
-  let y = header + map.height + pad / 2;
-  x = pad;
-  ctx.fillStyle = '#1d1d1b';
-  overlay.legend.forEach((item, i) => {
-    const w = itemW[i] ?? 0;
-    if (x + w > width - pad && x > pad) {
-      x = pad;
-      y += lh;
+  const top = header + map.height + pad / 2;
+  for (const { item, x, row } of placed) {
+    const left = pad + x;
+    const y = top + row * lh;
+    const box = 14 * scale;
+    const by = y + 2 * scale;
+    ctx.save();
+    if (item.mark === 'note') {
+      ctx.fillStyle = '#5b5b55';
+      ctx.fillText(item.label, left, by);
+      ctx.restore();
+      continue;
     }
-    ctx.fillStyle = item.color;
-    ctx.fillRect(x, y + 2 * scale, 14 * scale, 14 * scale);
-    ctx.strokeStyle = 'rgba(0,0,0,0.3)';
-    ctx.strokeRect(x, y + 2 * scale, 14 * scale, 14 * scale);
+    if (item.mark === 'dot') {
+      ctx.beginPath();
+      ctx.arc(left + box / 2, by + box / 2, box / 2 - scale, 0, 2 * Math.PI);
+      ctx.fillStyle = '#ffffff';
+      ctx.fill();
+      ctx.lineWidth = 2 * scale;
+      ctx.strokeStyle = '#555550';
+      ctx.stroke();
+    } else if (item.mark === 'outline' || item.mark === 'dashed') {
+      // The county outline (bold, solid) and the macro-region / new-area line (dashed), as on the map.
+      ctx.lineWidth = 2 * scale;
+      ctx.strokeStyle = '#1d1d1b';
+      if (item.mark === 'dashed') ctx.setLineDash([3 * scale, 2 * scale]);
+      ctx.strokeRect(left + scale, by + scale, box - 2 * scale, box - 2 * scale);
+    } else {
+      ctx.fillStyle = item.color ?? '#ffffff';
+      ctx.fillRect(left, by, box, box);
+      ctx.strokeStyle = 'rgba(0,0,0,0.3)';
+      ctx.strokeRect(left, by, box, box);
+    }
+    ctx.restore();
     ctx.fillStyle = '#1d1d1b';
-    ctx.fillText(item.label, x + 20 * scale, y + 2 * scale);
-    x += w;
-  });
-  if (overlay.legend.length) y += lh + pad / 2;
+    ctx.fillText(item.label, left + 20 * scale, by);
+  }
+  const y = top + (rows ? rows * lh + pad / 2 : 0);
   ctx.fillStyle = '#5b5b55';
   for (const [i, l] of sourceLines.entries()) ctx.fillText(l, pad, y + i * lh);
   return canvas;

@@ -91,3 +91,29 @@ export function legendItems(mode: ColorMode): LegendItem[] {
       : { color, key: 'legend.countRange', options: { lo, hi } };
   });
 }
+
+/** How a legend entry is marked: a filled swatch, an outline, a dashed outline, a point, or words only. */
+export type LegendMark = 'fill' | 'outline' | 'dashed' | 'dot' | 'note';
+
+export interface LegendEntry {
+  mark: LegendMark;
+  /** The swatch colour for `fill`. */
+  color?: string;
+  key: string;
+  options?: Record<string, string | number>;
+}
+
+/**
+ * Everything the on-screen legend explains, in order: the colours, "nothing", how counties are coloured, the county
+ * outline, the dashed region lines and the park points. The PNG export draws the same list (src/map/snapshot.ts).
+ */
+export function legendEntries(mode: ColorMode): LegendEntry[] {
+  const out: LegendEntry[] = legendItems(mode).map((i) => ({ mark: 'fill', ...i }));
+  out.push({ mark: 'fill', color: NO_DATA_COLOR, key: mode === 'change' ? 'legend.noChange' : 'legend.none' });
+  if (mode !== 'change') {
+    out.push({ mark: 'note', key: mode === 'role' ? 'legend.countyRole' : 'legend.countyCount' });
+    out.push({ mark: 'outline', key: 'legend.countyOwn' });
+  }
+  out.push({ mark: 'dashed', key: 'legend.region' }, { mark: 'dot', key: 'legend.park' });
+  return out;
+}

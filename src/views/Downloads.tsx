@@ -9,8 +9,9 @@ import { useShallow } from 'zustand/react/shallow';
 import { citeThis } from '../export/cite.ts';
 import { CSV_MIME, toCsv } from '../export/csv.ts';
 import { downloadBlob, downloadText, exportFileName } from '../export/download.ts';
+import { embedSnippet } from '../export/embed.ts';
 import { GEOJSON_MIME, geoJsonText, toGeoJson } from '../export/geojson.ts';
-import { legendItems, NO_DATA_COLOR } from '../state/colors.ts';
+import { legendEntries } from '../state/colors.ts';
 import { comparedPlans, exportNameParts, shownAssignments } from '../state/planner.ts';
 import { pickState } from '../state/store.ts';
 import { serializeUrl } from '../state/url.ts';
@@ -54,8 +55,10 @@ export function Downloads({ onClose }: { onClose: () => void }) {
   const closeRef = useRef<HTMLButtonElement>(null);
   const linkRef = useRef<HTMLInputElement>(null);
   const citeRef = useRef<HTMLTextAreaElement>(null);
+  const embedRef = useRef<HTMLTextAreaElement>(null);
   const shown = useMemo(() => shownAssignments(data, state), [data, state]);
   const link = shareUrl(serializeUrl(pickState(store.getState()), window.location.search));
+  const embed = embedSnippet(link, t('app.title'));
   const cite = citeThis(shown, data.plans, lang, { url: link, accessed: today() });
   const parts = exportNameParts(data, state);
   const ctx = { plans: data.plans, places: data.places, industries: data.industries };
@@ -85,10 +88,12 @@ export function Downloads({ onClose }: { onClose: () => void }) {
 
   const png = async () => {
     setStatus(t('downloads.working'));
-    const legend = [
-      ...legendItems(derived.mode).map((i) => ({ color: i.color, label: t(i.key, i.options) })),
-      ...(derived.mode === 'change' ? [] : [{ color: NO_DATA_COLOR, label: t('legend.none') }]),
-    ];
+    // The same entries as the on-screen legend (colours, county outline, dashed region lines, parks).
+    const legend = legendEntries(derived.mode).map((e) => ({
+      mark: e.mark,
+      color: e.color,
+      label: t(e.key, e.options),
+    }));
     const plans = [...new Set(shown.map((a) => a.plan))]
       .map((id) => data.planById.get(id)?.year)
       .filter(Boolean)
@@ -198,6 +203,26 @@ export function Downloads({ onClose }: { onClose: () => void }) {
               </button>
             )}
           </div>
+        </section>
+        <section>
+          <h3>
+            <label htmlFor="embed-code">{t('downloads.embed')}</label>
+          </h3>
+          <p className="muted small" id="embed-help">
+            {t('downloads.embedHelp')}
+          </p>
+          <textarea
+            id="embed-code"
+            ref={embedRef}
+            readOnly
+            value={embed}
+            rows={3}
+            aria-describedby="embed-help"
+            data-testid="embed-code"
+          />
+          <button type="button" onClick={() => void copy(embed, embedRef.current)} data-testid="copy-embed">
+            {t('downloads.copyEmbed')}
+          </button>
         </section>
         <p className="status" role="status" data-testid="downloads-status">
           {status}

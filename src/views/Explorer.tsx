@@ -15,6 +15,7 @@ import { IndustryPicker, PlanTimeline, RoleToggles } from './Filters.tsx';
 import { IndustryView, Overview } from './IndustryView.tsx';
 import { Legend } from './Legend.tsx';
 import { MapView } from './MapView.tsx';
+import { MoreMenu, useMediaQuery } from './MoreMenu.tsx';
 import { OfflineBadge } from './OfflineBadge.tsx';
 import { PlacePanel } from './PlacePanel.tsx';
 import { PlaceSearch } from './PlaceSearch.tsx';
@@ -91,6 +92,8 @@ const ExplorerPage = memo(function ExplorerPage({ data, store, state, derive }: 
   const [downloadsOpen, setDownloadsOpen] = useState(false);
   const [sheetOpen, setSheetOpen] = useState(false);
   const mapCommands = useRef<MapCommands | null>(null);
+  // On phones, reset and "about" go into a "⋯" menu so the tool row fits 375 px in both languages.
+  const narrow = useMediaQuery('(max-width: 720px)');
 
   useEffect(() => {
     // changeLanguage re-renders every translated component even for the same language: call it only on a change.
@@ -163,12 +166,23 @@ const ExplorerPage = memo(function ExplorerPage({ data, store, state, derive }: 
               >
                 {t('downloads.button')}
               </button>
-              <button type="button" onClick={reset} data-testid="reset">
-                {t('reset')}
-              </button>
-              <button type="button" onClick={() => setAboutOpen(true)} data-testid="about-button">
-                {t('about.button')}
-              </button>
+              {narrow ? (
+                <MoreMenu
+                  items={[
+                    { label: t('reset'), onSelect: reset, testId: 'reset' },
+                    { label: t('about.button'), onSelect: () => setAboutOpen(true), testId: 'about-button' },
+                  ]}
+                />
+              ) : (
+                <>
+                  <button type="button" onClick={reset} data-testid="reset">
+                    {t('reset')}
+                  </button>
+                  <button type="button" onClick={() => setAboutOpen(true)} data-testid="about-button">
+                    {t('about.button')}
+                  </button>
+                </>
+              )}
               <OfflineBadge />
             </div>
           </div>

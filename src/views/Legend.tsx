@@ -1,8 +1,16 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { legendItems, NO_DATA_COLOR } from '../state/colors.ts';
+import { type LegendMark, legendEntries } from '../state/colors.ts';
 import { useExplorer, useExplorerState } from './context.tsx';
 import { industryName } from './names.ts';
+
+const SWATCH_CLASS: Record<LegendMark, string> = {
+  fill: '',
+  outline: ' own',
+  dashed: ' region',
+  dot: ' dot',
+  note: '',
+};
 
 /** What the map's colours show now (the legend's title; also part of the map's accessible name). */
 export function useLegendTitle(): string {
@@ -28,35 +36,22 @@ export function Legend() {
     <details className="legend" data-testid="legend" open={!narrow}>
       <summary className="legend-title">{title}</summary>
       <ul>
-        {legendItems(derived.mode).map((item) => (
-          <li key={item.key + JSON.stringify(item.options ?? {})}>
-            <span className="swatch" style={{ background: item.color }} aria-hidden="true" />
-            {t(item.key, item.options)}
-          </li>
-        ))}
-        <li>
-          <span className="swatch" style={{ background: NO_DATA_COLOR }} aria-hidden="true" />
-          {derived.mode === 'change' ? t('legend.noChange') : t('legend.none')}
-        </li>
-        {derived.mode !== 'change' && (
-          <>
-            <li className="legend-note" data-testid="legend-county">
-              {t(derived.mode === 'role' ? 'legend.countyRole' : 'legend.countyCount')}
+        {legendEntries(derived.mode).map((e) =>
+          e.mark === 'note' ? (
+            <li key={e.key} className="legend-note" data-testid="legend-county">
+              {t(e.key)}
             </li>
-            <li>
-              <span className="swatch own" aria-hidden="true" />
-              {t('legend.countyOwn')}
+          ) : (
+            <li key={e.key + JSON.stringify(e.options ?? {})}>
+              <span
+                className={`swatch${SWATCH_CLASS[e.mark]}`}
+                style={e.mark === 'fill' ? { background: e.color } : undefined}
+                aria-hidden="true"
+              />
+              {t(e.key, e.options)}
             </li>
-          </>
+          ),
         )}
-        <li>
-          <span className="swatch region" aria-hidden="true" />
-          {t('legend.region')}
-        </li>
-        <li>
-          <span className="swatch dot" aria-hidden="true" />
-          {t('legend.park')}
-        </li>
       </ul>
     </details>
   );

@@ -9,9 +9,15 @@ export function OfflineBadge() {
   const update = useStore(offlineStatus, (s) => s.update);
   if (status === 'ready')
     return (
-      <span className="offline-badge" role="status" data-testid="offline-status" data-status="ready">
+      <span
+        className="offline-badge"
+        role="status"
+        title={t('offline.ready')}
+        data-testid="offline-status"
+        data-status="ready"
+      >
         <span aria-hidden="true">✓ </span>
-        {t('offline.ready')}
+        <span className="offline-label">{t('offline.ready')}</span>
       </span>
     );
   if (status === 'update')
@@ -22,8 +28,10 @@ export function OfflineBadge() {
         onClick={() => void update?.()}
         data-testid="offline-status"
         data-status="update"
+        title={t('offline.update')}
       >
-        {t('offline.update')}
+        <span aria-hidden="true">⟳ </span>
+        <span className="offline-label">{t('offline.update')}</span>
       </button>
     );
   return <span role="status" data-testid="offline-status" data-status={status} className="visually-hidden" />;
