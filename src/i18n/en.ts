@@ -161,6 +161,7 @@ export const en = {
   },
   downloads: {
     button: 'Download & share',
+    buttonShort: 'Share',
     heading: 'Download & share',
     close: 'Close',
     scope: '{{count}} assignments shown: {{what}}',

@@ -159,6 +159,7 @@ export const zh: Resources = {
   },
   downloads: {
     button: '下载与分享',
+    buttonShort: '下载与分享',
     heading: '下载与分享',
     close: '关闭',
     scope: '当前显示 {{count}} 条分工：{{what}}',

@@ -164,7 +164,11 @@ const ExplorerPage = memo(function ExplorerPage({ data, store, state, derive }: 
                 aria-haspopup="dialog"
                 data-testid="downloads-button"
               >
-                {t('downloads.button')}
+                {/* On phones the short word shows (a part of the full name, which stays the accessible name). */}
+                <span className="label-full">{t('downloads.button')}</span>
+                <span className="label-short" aria-hidden="true">
+                  {t('downloads.buttonShort')}
+                </span>
               </button>
               {narrow ? (
                 <MoreMenu
