@@ -85,7 +85,7 @@ export function PlanTimeline() {
           title={t('filters.previousPlan')}
           data-testid="plan-previous"
         >
-          <span aria-hidden="true">◀</span>
+          <span aria-hidden="true">‹</span>
         </button>
         <button
           type="button"
@@ -96,7 +96,7 @@ export function PlanTimeline() {
           data-testid="plan-play"
           data-playing={playing}
         >
-          <span aria-hidden="true">{playing ? '❚❚' : '▶▶'}</span>
+          <span aria-hidden="true">{playing ? '❚❚' : '▶'}</span>
         </button>
         <button
           type="button"
@@ -105,7 +105,7 @@ export function PlanTimeline() {
           title={t('filters.nextPlan')}
           data-testid="plan-next"
         >
-          <span aria-hidden="true">▶</span>
+          <span aria-hidden="true">›</span>
         </button>
         <span id={helpId} className="muted small timeline-help">
           {t('filters.timelineHelp')}

@@ -107,7 +107,6 @@ export function MoreMenu({ items }: { items: MenuAction[] }) {
 export function useMediaQuery(query: string): boolean {
   const get = () => typeof matchMedia === 'function' && matchMedia(query).matches;
   const [matches, setMatches] = useState(get);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: get reads only the query
   useEffect(() => {
     if (typeof matchMedia !== 'function') return;
     const mq = matchMedia(query);

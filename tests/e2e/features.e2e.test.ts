@@ -2,10 +2,12 @@
  * What users of the best explorers expect (ux-expectations items 1, 8, 9, 16): playing the plan timeline, the
  * camera in a shared link, the embed snippet, and the map itself reachable by keyboard. Desktop 1366×900.
  */
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { publishedData } from './support/data.ts';
-import { runAxe, screenshot, siteUrl, waitForMapIdle } from './support/harness.ts';
+import { runAxe, SCREENSHOT_DIR, screenshot, siteUrl, waitForMapIdle } from './support/harness.ts';
 import { fillStates } from './support/map.ts';
 import { query } from './support/planner.ts';
 import { useSession } from './support/session.ts';
@@ -160,5 +162,17 @@ describe('explorer features (desktop)', () => {
     expect(frame.title).toBe(await page.title());
     expect(await page.getByTestId('copy-embed').isVisible()).toBe(true);
     expect.soft(await runAxe(page), 'axe violations in the share dialog').toEqual([]);
+
+    // The PNG carries the legend of the screen (look at screenshots/desktop-export.png: the county outline and the
+    // dashed region line are explained under the map).
+    const [png] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-png').click()]);
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    const file = path.join(SCREENSHOT_DIR, 'desktop-export.png');
+    await png.saveAs(file);
+    const bytes = readFileSync(file);
+    expect([...bytes.subarray(1, 4)].map((b) => String.fromCharCode(b)).join('')).toBe('PNG');
+    const canvasHeight = await page.evaluate(() => window.__jxMap?.getCanvas().height ?? 0);
+    // Title and filter line above, and at least three legend rows plus the source line below the map.
+    expect(bytes.readUInt32BE(20) - canvasHeight).toBeGreaterThan(150);
   });
 });
