@@ -181,7 +181,7 @@ export const en = {
     saved: 'Download started.',
     working: 'Drawing the map…',
     pngFailed: 'The map image could not be made (the map is not ready).',
-    pngSource: 'Sources: Jiangxi provincial plans {{plans}}. Boundaries: {{attribution}}. {{url}}',
+    pngSource: 'Sources: Jiangxi provincial plans {{plans}}. {{attribution}} {{url}}',
     describeChanges: 'Changes {{from}} → {{to}} · {{industry}}',
     embed: 'Embed on a web page',
     embedHelp: 'Paste this HTML into a page: it shows this view of the explorer in a frame.',

@@ -179,7 +179,7 @@ export const zh: Resources = {
     saved: '已开始下载。',
     working: '正在绘制地图…',
     pngFailed: '无法生成地图图片（地图尚未就绪）。',
-    pngSource: '来源：江西省 {{plans}} 年规划文件。边界：{{attribution}}。{{url}}',
+    pngSource: '来源：江西省 {{plans}} 年规划文件。{{attribution}} {{url}}',
     describeChanges: '{{from}} → {{to}} 年的变化 · {{industry}}',
     embed: '嵌入网页',
     embedHelp: '把这段 HTML 粘贴到网页中，即可在框架里显示当前视图。',
