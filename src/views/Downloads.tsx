@@ -3,7 +3,7 @@
  * with title, legend and source, a "cite this" text naming the plans behind it, and the share link (copy, or the
  * phone's share sheet). A dialog, so it works the same on a phone.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { citeThis } from '../export/cite.ts';
@@ -16,6 +16,7 @@ import { comparedPlans, exportNameParts, shownAssignments } from '../state/plann
 import { pickState } from '../state/store.ts';
 import { serializeUrl } from '../state/url.ts';
 import { useExplorer, useExplorerState } from './context.tsx';
+import { Dialog } from './Dialog.tsx';
 import { industryName, placeName, planName } from './names.ts';
 
 /** The link that reproduces the current view. */
@@ -52,7 +53,6 @@ export function Downloads({ onClose }: { onClose: () => void }) {
   const state = useExplorerState(useShallow(pickState));
   const lang = state.lang;
   const [status, setStatus] = useState('');
-  const closeRef = useRef<HTMLButtonElement>(null);
   const linkRef = useRef<HTMLInputElement>(null);
   const citeRef = useRef<HTMLTextAreaElement>(null);
   const embedRef = useRef<HTMLTextAreaElement>(null);
@@ -62,13 +62,6 @@ export function Downloads({ onClose }: { onClose: () => void }) {
   const cite = citeThis(shown, data.plans, lang, { url: link, accessed: today() });
   const parts = exportNameParts(data, state);
   const ctx = { plans: data.plans, places: data.places, industries: data.industries };
-
-  useEffect(() => {
-    closeRef.current?.focus();
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onClose]);
 
   const describe = (): string => {
     const industry = state.industry ? industryName(data, state.industry, lang) : t('filters.allIndustries');
@@ -119,115 +112,109 @@ export function Downloads({ onClose }: { onClose: () => void }) {
   const canShare = typeof navigator !== 'undefined' && typeof navigator.share === 'function';
 
   return (
-    <div
-      className="source-view"
-      role="dialog"
-      aria-modal="true"
-      aria-labelledby="downloads-title"
-      data-testid="downloads"
+    <Dialog
+      testId="downloads"
+      titleId="downloads-title"
+      title={t('downloads.heading')}
+      closeLabel={t('downloads.close')}
+      onClose={onClose}
+      cardClass="downloads"
+      closeTestId="downloads-close"
     >
-      <div className="source-card downloads">
-        <div className="panel-header">
-          <h2 id="downloads-title">{t('downloads.heading')}</h2>
-          <button type="button" ref={closeRef} onClick={onClose} data-testid="downloads-close">
-            {t('downloads.close')}
+      <p className="muted" data-testid="downloads-scope">
+        {t('downloads.scope', { count: shown.length, what: describe() })}
+      </p>
+      <section>
+        <h3>{t('downloads.data')}</h3>
+        <div className="button-row">
+          <button
+            type="button"
+            onClick={() => {
+              downloadText(exportFileName(parts, 'csv'), toCsv(shown, ctx), CSV_MIME);
+              setStatus(t('downloads.saved'));
+            }}
+            disabled={shown.length === 0}
+            data-testid="download-csv"
+          >
+            {t('downloads.csv')}
+          </button>
+          <button
+            type="button"
+            onClick={() => {
+              const text = geoJsonText(toGeoJson(shown, ctx, { attribution: data.attribution }));
+              downloadText(exportFileName(parts, 'geojson'), text, GEOJSON_MIME);
+              setStatus(t('downloads.saved'));
+            }}
+            disabled={shown.length === 0}
+            data-testid="download-geojson"
+          >
+            {t('downloads.geojson')}
+          </button>
+          <button
+            type="button"
+            onClick={() => void png()}
+            disabled={state.view === 'matrix'}
+            data-testid="download-png"
+          >
+            {t('downloads.png')}
           </button>
         </div>
-        <p className="muted" data-testid="downloads-scope">
-          {t('downloads.scope', { count: shown.length, what: describe() })}
-        </p>
-        <section>
-          <h3>{t('downloads.data')}</h3>
-          <div className="button-row">
-            <button
-              type="button"
-              onClick={() => {
-                downloadText(exportFileName(parts, 'csv'), toCsv(shown, ctx), CSV_MIME);
-                setStatus(t('downloads.saved'));
-              }}
-              disabled={shown.length === 0}
-              data-testid="download-csv"
-            >
-              {t('downloads.csv')}
-            </button>
-            <button
-              type="button"
-              onClick={() => {
-                const text = geoJsonText(toGeoJson(shown, ctx, { attribution: data.attribution }));
-                downloadText(exportFileName(parts, 'geojson'), text, GEOJSON_MIME);
-                setStatus(t('downloads.saved'));
-              }}
-              disabled={shown.length === 0}
-              data-testid="download-geojson"
-            >
-              {t('downloads.geojson')}
-            </button>
-            <button
-              type="button"
-              onClick={() => void png()}
-              disabled={state.view === 'matrix'}
-              data-testid="download-png"
-            >
-              {t('downloads.png')}
-            </button>
-          </div>
-          <p className="muted small">{state.view === 'matrix' ? t('downloads.pngMatrix') : t('downloads.dataHelp')}</p>
-        </section>
-        <section>
-          <h3>
-            <label htmlFor="cite-text">{t('downloads.cite')}</label>
-          </h3>
-          <textarea id="cite-text" ref={citeRef} readOnly value={cite} rows={6} data-testid="cite-text" />
-          <button type="button" onClick={() => void copy(cite, citeRef.current)} data-testid="copy-cite">
-            {t('downloads.copyCite')}
+        <p className="muted small">{state.view === 'matrix' ? t('downloads.pngMatrix') : t('downloads.dataHelp')}</p>
+      </section>
+      <section>
+        <h3>
+          <label htmlFor="cite-text">{t('downloads.cite')}</label>
+        </h3>
+        <textarea id="cite-text" ref={citeRef} readOnly value={cite} rows={6} data-testid="cite-text" />
+        <button type="button" onClick={() => void copy(cite, citeRef.current)} data-testid="copy-cite">
+          {t('downloads.copyCite')}
+        </button>
+      </section>
+      <section>
+        <h3>
+          <label htmlFor="share-link">{t('downloads.link')}</label>
+        </h3>
+        <input id="share-link" ref={linkRef} readOnly value={link} data-testid="share-link" />
+        <div className="button-row">
+          <button type="button" onClick={() => void copy(link, linkRef.current)} data-testid="copy-link">
+            {t('downloads.copyLink')}
           </button>
-        </section>
-        <section>
-          <h3>
-            <label htmlFor="share-link">{t('downloads.link')}</label>
-          </h3>
-          <input id="share-link" ref={linkRef} readOnly value={link} data-testid="share-link" />
-          <div className="button-row">
-            <button type="button" onClick={() => void copy(link, linkRef.current)} data-testid="copy-link">
-              {t('downloads.copyLink')}
+          {canShare && (
+            <button
+              type="button"
+              onClick={() =>
+                void navigator.share({ title: t('app.title'), text: describe(), url: link }).catch(() => {})
+              }
+              data-testid="native-share"
+            >
+              {t('downloads.share')}
             </button>
-            {canShare && (
-              <button
-                type="button"
-                onClick={() =>
-                  void navigator.share({ title: t('app.title'), text: describe(), url: link }).catch(() => {})
-                }
-                data-testid="native-share"
-              >
-                {t('downloads.share')}
-              </button>
-            )}
-          </div>
-        </section>
-        <section>
-          <h3>
-            <label htmlFor="embed-code">{t('downloads.embed')}</label>
-          </h3>
-          <p className="muted small" id="embed-help">
-            {t('downloads.embedHelp')}
-          </p>
-          <textarea
-            id="embed-code"
-            ref={embedRef}
-            readOnly
-            value={embed}
-            rows={3}
-            aria-describedby="embed-help"
-            data-testid="embed-code"
-          />
-          <button type="button" onClick={() => void copy(embed, embedRef.current)} data-testid="copy-embed">
-            {t('downloads.copyEmbed')}
-          </button>
-        </section>
-        <p className="status" role="status" data-testid="downloads-status">
-          {status}
+          )}
+        </div>
+      </section>
+      <section>
+        <h3>
+          <label htmlFor="embed-code">{t('downloads.embed')}</label>
+        </h3>
+        <p className="muted small" id="embed-help">
+          {t('downloads.embedHelp')}
         </p>
-      </div>
-    </div>
+        <textarea
+          id="embed-code"
+          ref={embedRef}
+          readOnly
+          value={embed}
+          rows={3}
+          aria-describedby="embed-help"
+          data-testid="embed-code"
+        />
+        <button type="button" onClick={() => void copy(embed, embedRef.current)} data-testid="copy-embed">
+          {t('downloads.copyEmbed')}
+        </button>
+      </section>
+      <p className="status" role="status" data-testid="downloads-status">
+        {status}
+      </p>
+    </Dialog>
   );
 }

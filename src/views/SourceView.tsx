@@ -12,6 +12,7 @@ import { type Highlight, lineRuns, sourceHighlights } from '../state/source.ts';
 import { pickState, type SourceTarget } from '../state/store.ts';
 import { serializeUrl } from '../state/url.ts';
 import { useExplorer, useExplorerState } from './context.tsx';
+import { Dialog } from './Dialog.tsx';
 import { industryName, placeName, planName } from './names.ts';
 import { RoleBadge } from './PlacePanel.tsx';
 
@@ -28,7 +29,6 @@ export function SourceView({ target }: { target: SourceTarget }) {
   const [doc, setDoc] = useState<Doc>({ state: 'loading' });
   const [sentences, setSentences] = useState<AuditSentence[] | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
-  const closeRef = useRef<HTMLButtonElement>(null);
   const listRef = useRef<HTMLOListElement>(null);
   // A line chosen inside the reader (a click on a highlight) updates the URL but must not scroll or steal focus.
   const internal = useRef(false);
@@ -59,13 +59,6 @@ export function SourceView({ target }: { target: SourceTarget }) {
       live = false;
     };
   }, [target.file]);
-
-  useEffect(() => {
-    closeRef.current?.focus();
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && sourceClosed();
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [sourceClosed]);
 
   const highlights = useMemo(
     () => sourceHighlights(target.file, sentences ?? [], data.assignments),
@@ -110,111 +103,101 @@ export function SourceView({ target }: { target: SourceTarget }) {
   };
 
   return (
-    <div
-      className="source-view"
-      role="dialog"
-      aria-modal="true"
-      aria-labelledby="source-title"
-      data-testid="source-view"
+    <Dialog
+      testId="source-view"
+      titleId="source-title"
+      title={
+        <>
+          {t('source.heading')}: {plan ? planName(data, plan.id, lang) : target.file}
+        </>
+      }
+      closeLabel={t('source.close')}
+      onClose={sourceClosed}
+      cardClass="reader"
     >
-      <div className="source-card reader">
-        <div className="panel-header">
-          <h2 id="source-title">
-            {t('source.heading')}: {plan ? planName(data, plan.id, lang) : target.file}
-          </h2>
-          <button type="button" ref={closeRef} onClick={sourceClosed}>
-            {t('source.close')}
-          </button>
-        </div>
-        <div className="reader-bar">
-          <label className="field">
-            <span>{t('source.plan')}</span>
-            <select
-              value={target.file}
-              onChange={(e) => sourceOpened({ file: e.target.value, line: 1 })}
-              data-testid="source-plan"
-            >
-              {data.plans.map((p) => (
-                <option key={p.id} value={p.file}>
-                  {p.year} · {planName(data, p.id, lang)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <p className="muted small">
-            {target.file} · {t('source.line', { line: target.line })} ·{' '}
-            <span className="hl-key hl-assigned">{t('source.keyAssigned')}</span>{' '}
-            <span className="hl-key hl-layout">{t('source.keyLayout')}</span>
-          </p>
-        </div>
-        <div className="reader-body">
-          {doc.state === 'loading' && <p>{t('source.loading')}</p>}
-          {doc.state === 'missing' && <p role="alert">{t('source.missing', { file: target.file })}</p>}
-          {doc.state === 'ok' && (
-            <ol
-              className="source-lines"
-              ref={listRef}
-              aria-label={t('source.text')}
-              lang="zh-CN"
-              data-testid="source-lines"
-            >
-              {doc.lines.map((text, i) => {
-                const n = i + 1;
-                const hs = highlights.get(n) ?? [];
-                return (
-                  <li
-                    key={n}
-                    value={n}
-                    tabIndex={-1}
-                    className={n === target.line ? 'target' : undefined}
-                    aria-current={n === target.line ? 'true' : undefined}
-                    data-line={n}
-                  >
-                    {hs.length === 0
-                      ? text || '\u00a0'
-                      : lineRuns(text, hs).map((run, k) =>
-                          run.highlight ? (
-                            <a
-                              // biome-ignore lint/suspicious/noArrayIndexKey: runs are positional
-                              key={k}
-                              href={hrefFor(n)}
-                              className={`hl hl-${run.highlight.status === 'assigned' ? 'assigned' : 'layout'}${
-                                selected === keyOf(run.highlight) ? ' current' : ''
-                              }`}
-                              aria-current={selected === keyOf(run.highlight) ? 'true' : undefined}
-                              onClick={(e) => run.highlight && choose(e, run.highlight)}
-                              data-testid="source-highlight"
-                              data-line={n}
-                              data-start={run.highlight.start}
-                              data-assignments={run.highlight.assignments.length}
-                            >
-                              {run.text}
-                            </a>
-                          ) : (
-                            // biome-ignore lint/suspicious/noArrayIndexKey: runs are positional
-                            <span key={k}>{run.text}</span>
-                          ),
-                        )}
-                  </li>
-                );
-              })}
-            </ol>
-          )}
-          <aside
-            className="reader-detail"
-            aria-live="polite"
-            aria-label={t('source.detail')}
-            data-testid="source-detail"
+      <div className="reader-bar">
+        <label className="field">
+          <span>{t('source.plan')}</span>
+          <select
+            value={target.file}
+            onChange={(e) => sourceOpened({ file: e.target.value, line: 1 })}
+            data-testid="source-plan"
           >
-            {!current ? (
-              <p className="muted">{t('source.pick')}</p>
-            ) : (
-              <HighlightDetail h={current} byId={byId} openPlace={openPlace} />
-            )}
-          </aside>
-        </div>
+            {data.plans.map((p) => (
+              <option key={p.id} value={p.file}>
+                {p.year} · {planName(data, p.id, lang)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <p className="muted small">
+          {target.file} · {t('source.line', { line: target.line })} ·{' '}
+          <span className="hl-key hl-assigned">{t('source.keyAssigned')}</span>{' '}
+          <span className="hl-key hl-layout">{t('source.keyLayout')}</span>
+        </p>
       </div>
-    </div>
+      <div className="reader-body">
+        {doc.state === 'loading' && <p>{t('source.loading')}</p>}
+        {doc.state === 'missing' && <p role="alert">{t('source.missing', { file: target.file })}</p>}
+        {doc.state === 'ok' && (
+          <ol
+            className="source-lines"
+            ref={listRef}
+            aria-label={t('source.text')}
+            lang="zh-CN"
+            data-testid="source-lines"
+          >
+            {doc.lines.map((text, i) => {
+              const n = i + 1;
+              const hs = highlights.get(n) ?? [];
+              return (
+                <li
+                  key={n}
+                  value={n}
+                  tabIndex={-1}
+                  className={n === target.line ? 'target' : undefined}
+                  aria-current={n === target.line ? 'true' : undefined}
+                  data-line={n}
+                >
+                  {hs.length === 0
+                    ? text || '\u00a0'
+                    : lineRuns(text, hs).map((run, k) =>
+                        run.highlight ? (
+                          <a
+                            // biome-ignore lint/suspicious/noArrayIndexKey: runs are positional
+                            key={k}
+                            href={hrefFor(n)}
+                            className={`hl hl-${run.highlight.status === 'assigned' ? 'assigned' : 'layout'}${
+                              selected === keyOf(run.highlight) ? ' current' : ''
+                            }`}
+                            aria-current={selected === keyOf(run.highlight) ? 'true' : undefined}
+                            onClick={(e) => run.highlight && choose(e, run.highlight)}
+                            data-testid="source-highlight"
+                            data-line={n}
+                            data-start={run.highlight.start}
+                            data-assignments={run.highlight.assignments.length}
+                          >
+                            {run.text}
+                          </a>
+                        ) : (
+                          // biome-ignore lint/suspicious/noArrayIndexKey: runs are positional
+                          <span key={k}>{run.text}</span>
+                        ),
+                      )}
+                </li>
+              );
+            })}
+          </ol>
+        )}
+        <aside className="reader-detail" aria-live="polite" aria-label={t('source.detail')} data-testid="source-detail">
+          {!current ? (
+            <p className="muted">{t('source.pick')}</p>
+          ) : (
+            <HighlightDetail h={current} byId={byId} openPlace={openPlace} />
+          )}
+        </aside>
+      </div>
+    </Dialog>
   );
 }
 
