@@ -25,6 +25,7 @@ export interface ExplorerData {
   planById: Map<string, Plan>;
   placeById: Map<string, PlaceFeature>;
   industryById: Map<string, Industry>;
+  assignmentById: Map<string, Assignment>;
 }
 
 export class DataError extends Error {
@@ -152,6 +153,7 @@ export function assemble(
     planById,
     placeById,
     industryById,
+    assignmentById: new Map(assignments.map((a) => [a.id, a])),
   };
 }
 

@@ -6,13 +6,13 @@
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CHANGE_KINDS, type ChangeRow, countChanges, describeMatching } from '../analysis/changes.ts';
-import type { Assignment, Role } from '../domain/types.ts';
+import type { Role } from '../domain/types.ts';
 import { CHANGE_COLORS } from '../state/colors.ts';
 import { comparedPlans } from '../state/planner.ts';
 import { useExplorer, useExplorerState, useUrgentState } from './context.tsx';
 import { LevelChoice } from './LevelChoice.tsx';
-import { industryName, placeName, planName } from './names.ts';
-import { Quote, RoleBadge, SourceLink } from './PlacePanel.tsx';
+import { assignmentsByIds, industryName, placeName, planName } from './names.ts';
+import { AssignmentItem } from './PlacePanel.tsx';
 
 export function ChangeControls() {
   const { t } = useTranslation();
@@ -28,33 +28,21 @@ export function ChangeControls() {
     const next = { from: shown.from, to: shown.to, [side]: id };
     comparisonChosen(next.from === defaults.from ? null : next.from, next.to === defaults.to ? null : next.to);
   };
-  const option = (id: string) => {
-    const p = data.planById.get(id);
-    return p ? `${p.year} · ${planName(data, id, lang)}` : id;
-  };
   return (
     <fieldset className="compare" data-testid="change-controls">
       <legend>{t('change.compare')}</legend>
-      <label className="field">
-        <span>{t('change.from')}</span>
-        <select value={shown.from} onChange={(e) => choose('from', e.target.value)} data-testid="change-from">
-          {data.plans.map((p) => (
-            <option key={p.id} value={p.id}>
-              {option(p.id)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        <span>{t('change.to')}</span>
-        <select value={shown.to} onChange={(e) => choose('to', e.target.value)} data-testid="change-to">
-          {data.plans.map((p) => (
-            <option key={p.id} value={p.id}>
-              {option(p.id)}
-            </option>
-          ))}
-        </select>
-      </label>
+      {(['from', 'to'] as const).map((side) => (
+        <label key={side} className="field">
+          <span>{t(`change.${side}`)}</span>
+          <select value={shown[side]} onChange={(e) => choose(side, e.target.value)} data-testid={`change-${side}`}>
+            {data.plans.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.year} · {planName(data, p.id, lang)}
+              </option>
+            ))}
+          </select>
+        </label>
+      ))}
       <LevelChoice view="change" />
       <p className="muted small">{t('change.allRoles')}</p>
     </fieldset>
@@ -63,11 +51,11 @@ export function ChangeControls() {
 
 const roleWord = (t: (k: string) => string, r: Role | null) => (r ? t(`role.${r}`) : '—');
 
-function Sentences({ ids, byId, plan }: { ids: string[]; byId: Map<string, Assignment>; plan: string }) {
+function Sentences({ ids, plan }: { ids: string[]; plan: string }) {
   const { t } = useTranslation();
   const { data } = useExplorer();
   const lang = useExplorerState((s) => s.lang);
-  const list = ids.map((id) => byId.get(id)).filter((a): a is Assignment => a !== undefined);
+  const list = assignmentsByIds(data, ids);
   return (
     <div className="side">
       <h4>
@@ -78,15 +66,7 @@ function Sentences({ ids, byId, plan }: { ids: string[]; byId: Map<string, Assig
       ) : (
         <ul>
           {list.map((a) => (
-            <li key={a.id} className="assignment" data-assignment={a.id}>
-              <RoleBadge role={a.role} />
-              <span className="as-written" lang="zh-CN">
-                {' '}
-                「{a.industryZh}」
-              </span>
-              <Quote a={a} />
-              <SourceLink a={a} />
-            </li>
+            <AssignmentItem key={a.id} a={a} />
           ))}
         </ul>
       )}
@@ -94,16 +74,13 @@ function Sentences({ ids, byId, plan }: { ids: string[]; byId: Map<string, Assig
   );
 }
 
-function Row({ row, byId }: { row: ChangeRow; byId: Map<string, Assignment> }) {
+function Row({ row, plans }: { row: ChangeRow; plans: { from: string; to: string } }) {
   const { t } = useTranslation();
   const { data, mapCommands } = useExplorer();
   const lang = useExplorerState((s) => s.lang);
-  const from = useExplorerState((s) => s.from);
-  const to = useExplorerState((s) => s.to);
   const placeClicked = useExplorerState((s) => s.placeClicked);
   const [open, setOpen] = useState(false);
   const id = useId();
-  const plans = comparedPlans(data, { from, to });
   return (
     <li
       className={`change-row kind-${row.kind}`}
@@ -143,8 +120,8 @@ function Row({ row, byId }: { row: ChangeRow; byId: Map<string, Assignment> }) {
       </div>
       {open && (
         <div id={id} className="change-sentences" data-testid="change-sentences">
-          <Sentences ids={row.beforeIds} byId={byId} plan={plans.from} />
-          <Sentences ids={row.afterIds} byId={byId} plan={plans.to} />
+          <Sentences ids={row.beforeIds} plan={plans.from} />
+          <Sentences ids={row.afterIds} plan={plans.to} />
         </div>
       )}
     </li>
@@ -162,7 +139,6 @@ export function ChangeList({ rows }: { rows: ChangeRow[] }) {
   const place = useExplorerState((s) => s.place);
   const placeClicked = useExplorerState((s) => s.placeClicked);
   const plans = comparedPlans(data, { from, to });
-  const byId = useMemo(() => new Map(data.assignments.map((a) => [a.id, a])), [data]);
   const counts = countChanges(rows);
   const matching = describeMatching(data.industries, { level, industry })[lang];
   const byIndustry = useMemo(() => {
@@ -210,7 +186,7 @@ export function ChangeList({ rows }: { rows: ChangeRow[] }) {
             <h3>{industryName(data, ind, lang)}</h3>
             <ul>
               {list.map((r) => (
-                <Row key={`${r.place}~${r.industry}`} row={r} byId={byId} />
+                <Row key={`${r.place}~${r.industry}`} row={r} plans={plans} />
               ))}
             </ul>
           </section>

@@ -7,12 +7,12 @@
 import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { cellAt, type MatrixRow, matrixColumns } from '../analysis/matrix.ts';
-import { type Assignment, ROLES } from '../domain/types.ts';
+import { ROLES } from '../domain/types.ts';
 import { planLabels } from '../state/planner.ts';
 import { useExplorer, useExplorerState, useUrgentState } from './context.tsx';
 import { LevelChoice } from './LevelChoice.tsx';
-import { industryName, placeName, planName } from './names.ts';
-import { Quote, RoleBadge, SourceLink } from './PlacePanel.tsx';
+import { assignmentsByIds, industryName, placeName, planName } from './names.ts';
+import { AssignmentItem, RoleBadge } from './PlacePanel.tsx';
 
 export function MatrixControls() {
   const { t } = useTranslation();
@@ -284,7 +284,6 @@ export function MatrixPanel() {
   const lang = useExplorerState((s) => s.lang);
   const cell = useExplorerState((s) => s.cell);
   const cellOpened = useExplorerState((s) => s.cellOpened);
-  const byId = useMemo(() => new Map(data.assignments.map((a) => [a.id, a])), [data]);
   if (!cell)
     return (
       <article className="matrix-help" data-testid="matrix-help">
@@ -320,7 +319,7 @@ export function MatrixPanel() {
           </p>
           {mc.plans.map((planId) => {
             const pc = mc.byPlan[planId];
-            const list = (pc?.assignmentIds ?? []).map((id) => byId.get(id)).filter((a): a is Assignment => !!a);
+            const list = assignmentsByIds(data, pc?.assignmentIds ?? []);
             return (
               <section key={planId} className="plan-group" data-plan={planId}>
                 <h3>
@@ -328,15 +327,7 @@ export function MatrixPanel() {
                 </h3>
                 <ul>
                   {list.map((a) => (
-                    <li key={a.id} className="assignment" data-testid="assignment" data-assignment={a.id}>
-                      <RoleBadge role={a.role} />
-                      <span className="as-written" lang="zh-CN">
-                        {' '}
-                        「{a.industryZh}」
-                      </span>
-                      <Quote a={a} />
-                      <SourceLink a={a} />
-                    </li>
+                    <AssignmentItem key={a.id} a={a} testId="assignment" />
                   ))}
                 </ul>
               </section>

@@ -1,5 +1,5 @@
 /** The selected place: every visible assignment grouped by plan and industry, each with its verbatim sentence. */
-import type { MouseEvent } from 'react';
+import type { MouseEvent, ReactNode } from 'react';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Assignment } from '../domain/types.ts';
@@ -51,6 +51,34 @@ export function RoleBadge({ role }: { role: Assignment['role'] }) {
       <span className="swatch" style={{ background: roleColor(role) }} aria-hidden="true" />
       {t(`role.${role}`)}
     </span>
+  );
+}
+
+/** One assignment as a list item: role, the industry as written, `children` (details), the quote and its citation. */
+export function AssignmentItem({
+  a,
+  asWritten = true,
+  testId,
+  children,
+}: {
+  a: Assignment;
+  asWritten?: boolean;
+  testId?: string;
+  children?: ReactNode;
+}) {
+  return (
+    <li className="assignment" data-testid={testId} data-assignment={a.id}>
+      <RoleBadge role={a.role} />
+      {asWritten && (
+        <span className="as-written" lang="zh-CN">
+          {' '}
+          「{a.industryZh}」
+        </span>
+      )}
+      {children}
+      <Quote a={a} />
+      <SourceLink a={a} />
+    </li>
   );
 }
 
@@ -111,14 +139,12 @@ export function PlacePanel({ place }: { place: string }) {
               <h4>{industryName(data, ig.industry, lang)}</h4>
               <ul>
                 {ig.assignments.map((a) => (
-                  <li key={a.id} className="assignment" data-testid="assignment" data-assignment={a.id}>
-                    <RoleBadge role={a.role} />
-                    {a.industryZh !== data.industryById.get(a.industry)?.zh && (
-                      <span className="as-written" lang="zh-CN">
-                        {' '}
-                        「{a.industryZh}」
-                      </span>
-                    )}
+                  <AssignmentItem
+                    key={a.id}
+                    a={a}
+                    asWritten={a.industryZh !== data.industryById.get(a.industry)?.zh}
+                    testId="assignment"
+                  >
                     {a.products.length > 0 && (
                       <p>
                         <strong>{t('panel.products')}:</strong> <span lang="zh-CN">{a.products.join('、')}</span>
@@ -129,9 +155,7 @@ export function PlacePanel({ place }: { place: string }) {
                         <strong>{t('panel.enterprises')}:</strong> <span lang="zh-CN">{a.enterprises.join('、')}</span>
                       </p>
                     )}
-                    <Quote a={a} />
-                    <SourceLink a={a} />
-                  </li>
+                  </AssignmentItem>
                 ))}
               </ul>
             </div>

@@ -7,13 +7,13 @@
 import { type MouseEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { loadAudit, seedUrl } from '../data/load.ts';
-import type { Assignment, AuditSentence } from '../domain/types.ts';
+import type { AuditSentence } from '../domain/types.ts';
 import { type Highlight, lineRuns, sourceHighlights } from '../state/source.ts';
 import { pickState, type SourceTarget } from '../state/store.ts';
 import { serializeUrl } from '../state/url.ts';
 import { useExplorer, useExplorerState } from './context.tsx';
 import { Dialog } from './Dialog.tsx';
-import { industryName, placeName, planName } from './names.ts';
+import { assignmentsByIds, industryName, placeName, planName } from './names.ts';
 import { RoleBadge } from './PlacePanel.tsx';
 
 type Doc = { state: 'loading' } | { state: 'missing' } | { state: 'ok'; lines: string[] };
@@ -64,7 +64,6 @@ export function SourceView({ target }: { target: SourceTarget }) {
     () => sourceHighlights(target.file, sentences ?? [], data.assignments),
     [target.file, sentences, data.assignments],
   );
-  const byId = useMemo(() => new Map(data.assignments.map((a) => [a.id, a])), [data]);
 
   // Deep link: bring the target line into view and focus it; pre-select its first highlight that assigns something.
   useEffect(() => {
@@ -193,7 +192,7 @@ export function SourceView({ target }: { target: SourceTarget }) {
           {!current ? (
             <p className="muted">{t('source.pick')}</p>
           ) : (
-            <HighlightDetail h={current} byId={byId} openPlace={openPlace} />
+            <HighlightDetail h={current} openPlace={openPlace} />
           )}
         </aside>
       </div>
@@ -201,19 +200,11 @@ export function SourceView({ target }: { target: SourceTarget }) {
   );
 }
 
-function HighlightDetail({
-  h,
-  byId,
-  openPlace,
-}: {
-  h: Highlight;
-  byId: Map<string, Assignment>;
-  openPlace: (place: string) => void;
-}) {
+function HighlightDetail({ h, openPlace }: { h: Highlight; openPlace: (place: string) => void }) {
   const { t } = useTranslation();
   const { data } = useExplorer();
   const lang = useExplorerState((s) => s.lang);
-  const list = h.assignments.map((id) => byId.get(id)).filter((a): a is Assignment => a !== undefined);
+  const list = assignmentsByIds(data, h.assignments);
   return (
     <div>
       <h3>{t('source.line', { line: h.line })}</h3>

@@ -1,5 +1,6 @@
 /** Localised names of data objects, and search matching over zh / English / pinyin. */
 import type { ExplorerData } from '../data/load.ts';
+import type { Assignment } from '../domain/types.ts';
 import type { Lang } from '../state/store.ts';
 
 export function placeName(data: ExplorerData, id: string, lang: Lang): string {
@@ -10,6 +11,11 @@ export function placeName(data: ExplorerData, id: string, lang: Lang): string {
 export function industryName(data: ExplorerData, id: string, lang: Lang): string {
   const i = data.industryById.get(id);
   return i ? (lang === 'zh' ? i.zh : i.en) : id;
+}
+
+/** The assignments with these ids, in order (unknown ids left out). */
+export function assignmentsByIds(data: ExplorerData, ids: readonly string[]): Assignment[] {
+  return ids.map((id) => data.assignmentById.get(id)).filter((a): a is Assignment => a !== undefined);
 }
 
 export function planName(data: ExplorerData, id: string, lang: Lang): string {
