@@ -4,26 +4,13 @@
  * and industry; the role is then compared. Prints precision and recall per plan and lists every disagreement.
  */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { Assignment, Industry, Plan } from '../../src/domain/types.ts';
+import type { Assignment } from '../../src/domain/types.ts';
 import { loadGazetteer } from '../gazetteer/index.ts';
+import { industries, plans, root, texts } from './corpus.ts';
+import type { GoldRow } from './gold/row.ts';
 import { extractPlan } from './index.ts';
 
-interface GoldRow {
-  line: number;
-  sentence: string;
-  placeZh: string;
-  place: string;
-  industry: string;
-  role: string;
-  note?: string;
-}
-
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const plans = (JSON.parse(readFileSync(`${root}data/plans.json`, 'utf8')) as { plans: Plan[] }).plans;
-const industries = (JSON.parse(readFileSync(`${root}data/industries.json`, 'utf8')) as { industries: Industry[] })
-  .industries;
 const gazetteer = loadGazetteer(`${root}data`);
 
 /** Lines each gold file covers (001 is annotated for its first five ◆产业布局 columns only). */
@@ -53,7 +40,7 @@ function score(prefix: string): Score {
   const plan = plans.find((p) => p.file.startsWith(prefix));
   if (!plan) throw new Error(`no plan ${prefix}`);
   const gold = JSON.parse(readFileSync(`${root}scripts/extract/gold/${prefix}.json`, 'utf8')) as GoldRow[];
-  const text = readFileSync(`${root}seeds/${plan.file}`, 'utf8');
+  const text = texts.get(plan.file) ?? '';
   const [from, to] = SCOPE[prefix] ?? [1, Number.MAX_SAFE_INTEGER];
   const extracted = extractPlan({ plan, text, gazetteer, industries }).assignments.filter(
     (a) => a.source.line >= from && a.source.line <= to,

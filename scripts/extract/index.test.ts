@@ -1,25 +1,17 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Assignment, Industry, Plan } from '../../src/domain/types.ts';
+import type { Assignment, Plan } from '../../src/domain/types.ts';
 import { loadGazetteer } from '../gazetteer/index.ts';
 import type { Gazetteer } from '../gazetteer/types.ts';
+import { extractAll, industries, plans, texts } from './corpus.ts';
 import { extractPlan } from './index.ts';
 import type { ExtractionResult } from './types.ts';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const plans = (JSON.parse(readFileSync(`${root}data/plans.json`, 'utf8')) as { plans: Plan[] }).plans;
-const industries = (JSON.parse(readFileSync(`${root}data/industries.json`, 'utf8')) as { industries: Industry[] })
-  .industries;
-const texts = new Map(plans.map((p) => [p.file, readFileSync(`${root}seeds/${p.file}`, 'utf8')]));
 let gazetteer: Gazetteer;
-const results = new Map<string, ExtractionResult>();
+let results = new Map<string, ExtractionResult>();
 
 beforeAll(() => {
   gazetteer = loadGazetteer();
-  for (const plan of plans) {
-    results.set(plan.file.slice(0, 3), extractPlan({ plan, text: texts.get(plan.file) ?? '', gazetteer, industries }));
-  }
+  results = extractAll(gazetteer);
 });
 
 /** Assignments of a plan (by file prefix) on a line, optionally narrowed to an industry. */

@@ -3,20 +3,15 @@
  * Usage: npx tsx scripts/extract/inspect.ts 000 [--all]   (000 = the seed file's prefix; --all also prints sentences
  * without assignments). Uses the real gazetteer when scripts/gazetteer/index.ts exists, else the test stub.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import type { Industry, Plan } from '../../src/domain/types.ts';
+import { existsSync } from 'node:fs';
 import type { Gazetteer } from '../gazetteer/types.ts';
+import { industries, plans, root, texts } from './corpus.ts';
 import { extractPlan } from './index.ts';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
 const prefix = process.argv[2] ?? '000';
 const all = process.argv.includes('--all');
-const plans = (JSON.parse(readFileSync(`${root}data/plans.json`, 'utf8')) as { plans: Plan[] }).plans;
 const plan = plans.find((p) => p.file.startsWith(prefix) || p.id === prefix);
 if (!plan) throw new Error(`no plan matches "${prefix}"`);
-const industries = (JSON.parse(readFileSync(`${root}data/industries.json`, 'utf8')) as { industries: Industry[] })
-  .industries;
 
 async function gazetteer(): Promise<Gazetteer> {
   if (existsSync(`${root}scripts/gazetteer/index.ts`) && !process.argv.includes('--stub')) {
@@ -27,7 +22,7 @@ async function gazetteer(): Promise<Gazetteer> {
   return stubGazetteer();
 }
 
-const text = readFileSync(`${root}seeds/${plan.file}`, 'utf8');
+const text = texts.get(plan.file) ?? '';
 const result = extractPlan({ plan, text, gazetteer: await gazetteer(), industries });
 const byId = new Map(result.assignments.map((a) => [a.id, a]));
 for (const s of result.audit.sentences) {

@@ -5,16 +5,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { loadGazetteer } from '../../gazetteer/index.ts';
-
-interface GoldRow {
-  line: number;
-  sentence: string;
-  placeZh: string;
-  place: string;
-  industry: string;
-  role: string;
-  note?: string;
-}
+import type { GoldRow } from './row.ts';
 
 const prefix = process.argv[2] ?? '000';
 const plans = JSON.parse(readFileSync('data/plans.json', 'utf8')).plans as { file: string; issued: string }[];
