@@ -5,46 +5,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../App.tsx';
 import { DataError } from '../data/load.ts';
 import { fixtureData } from '../test-fixtures/index.ts';
+import { mapCalls } from '../test-fixtures/map-mock.ts';
 
-// The map is mocked at its module boundary: components must only talk to it through ExplorerMap's methods.
-interface MockMapOptions {
-  view: never;
-  label: string;
-  camera?: unknown;
-  onPlaceClicked: (id: string | null) => void;
-  onCameraChanged?: (camera: { lat: number; lon: number; zoom: number } | null) => void;
-}
-const mapCalls = vi.hoisted(() => ({
-  updates: [] as unknown[],
-  focus: [] as string[],
-  click: null as null | ((id: string | null) => void),
-  label: '',
-  cameras: [] as unknown[],
-  options: null as null | MockMapOptions,
-}));
-vi.mock('../map/ExplorerMap.ts', () => ({
-  ExplorerMap: class {
-    constructor(_el: HTMLElement, opts: MockMapOptions) {
-      mapCalls.updates.push(opts.view);
-      mapCalls.click = opts.onPlaceClicked;
-      mapCalls.options = opts;
-    }
-    update(v: unknown) {
-      mapCalls.updates.push(v);
-    }
-    focusPlace(id: string) {
-      mapCalls.focus.push(id);
-    }
-    resetCamera() {}
-    setLabel(label: string) {
-      mapCalls.label = label;
-    }
-    setCamera(camera: unknown) {
-      mapCalls.cameras.push(camera);
-    }
-    destroy() {}
-  },
-}));
+vi.mock('../map/ExplorerMap.ts', () => import('../test-fixtures/map-mock.ts'));
 
 const load = () => Promise.resolve(fixtureData());
 

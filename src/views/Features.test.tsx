@@ -6,43 +6,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../App.tsx';
 import { PLAY_STEP_MS } from '../state/playback.ts';
 import { fixtureData } from '../test-fixtures/index.ts';
+import { mapCalls } from '../test-fixtures/map-mock.ts';
 
-type Camera = { lat: number; lon: number; zoom: number };
-interface MockMapOptions {
-  view: { fills: Map<string, string> };
-  label: string;
-  camera?: Camera | null;
-  onPlaceClicked: (id: string | null) => void;
-  onCameraChanged?: (camera: Camera | null) => void;
-}
-const mapCalls = vi.hoisted(() => ({
-  updates: [] as { fills: Map<string, string> }[],
-  label: '',
-  cameras: [] as (Camera | null)[],
-  options: null as null | MockMapOptions,
-}));
-vi.mock('../map/ExplorerMap.ts', () => ({
-  ExplorerMap: class {
-    constructor(_el: HTMLElement, opts: MockMapOptions) {
-      mapCalls.updates.push(opts.view);
-      mapCalls.options = opts;
-      mapCalls.label = opts.label;
-    }
-    update(v: { fills: Map<string, string> }) {
-      mapCalls.updates.push(v);
-    }
-    focusPlace() {}
-    resetCamera() {}
-    resize() {}
-    setLabel(label: string) {
-      mapCalls.label = label;
-    }
-    setCamera(camera: Camera | null) {
-      mapCalls.cameras.push(camera);
-    }
-    destroy() {}
-  },
-}));
+vi.mock('../map/ExplorerMap.ts', () => import('../test-fixtures/map-mock.ts'));
 
 const load = () => Promise.resolve(fixtureData());
 const plans = fixtureData().plans.map((p) => p.id);

@@ -5,47 +5,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../App.tsx';
 import { BOM } from '../export/csv.ts';
 import { fixtureData } from '../test-fixtures/index.ts';
+import { mapCalls } from '../test-fixtures/map-mock.ts';
 
-// The map is mocked at its module boundary, as in Explorer.test.tsx.
-interface MockMapOptions {
-  view: never;
-  label: string;
-  camera?: unknown;
-  onPlaceClicked: (id: string | null) => void;
-  onCameraChanged?: (camera: { lat: number; lon: number; zoom: number } | null) => void;
-}
-const mapCalls = vi.hoisted(() => ({
-  updates: [] as { kinds?: Map<string, string>; fills: Map<string, string> }[],
-  click: null as null | ((id: string | null) => void),
-  label: '',
-  cameras: [] as unknown[],
-  options: null as null | MockMapOptions,
-}));
-vi.mock('../map/ExplorerMap.ts', () => ({
-  ExplorerMap: class {
-    constructor(_el: HTMLElement, opts: MockMapOptions) {
-      mapCalls.updates.push(opts.view);
-      mapCalls.click = opts.onPlaceClicked;
-      mapCalls.options = opts;
-    }
-    update(v: never) {
-      mapCalls.updates.push(v);
-    }
-    focusPlace() {}
-    resetCamera() {}
-    setLabel(label: string) {
-      mapCalls.label = label;
-    }
-    setCamera(camera: unknown) {
-      mapCalls.cameras.push(camera);
-    }
-    resize() {}
-    snapshot() {
-      return Promise.resolve(new Blob(['png'], { type: 'image/png' }));
-    }
-    destroy() {}
-  },
-}));
+vi.mock('../map/ExplorerMap.ts', () => import('../test-fixtures/map-mock.ts'));
 
 const load = () => Promise.resolve(fixtureData());
 const open = (query: string) => {
