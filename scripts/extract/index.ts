@@ -44,16 +44,20 @@ export function extractPlan(input: ExtractionInput): ExtractionResult {
 
   for (const passage of findPassages(lines, plan.file, index)) {
     const lineText = lines[passage.line - 1] ?? '';
+    // Where an audit sentence stands and in which passage; its status and assignments are filled in below.
+    const sentenceBase = (span: { start: number; end: number; text: string }) => ({
+      line: passage.line,
+      start: span.start,
+      end: span.end,
+      text: span.text,
+      passage: passage.kind,
+      sectionIndustry: passage.section?.id || passage.section?.zh || null,
+    });
     if (passage.kind === 'status-column') {
       // Listed so the audit accounts for them, with the reason they give no assignment.
       for (const span of splitSentences(lineText)) {
         sentences.push({
-          line: passage.line,
-          start: span.start,
-          end: span.end,
-          text: span.text,
-          passage: passage.kind,
-          sectionIndustry: passage.section?.id || passage.section?.zh || null,
+          ...sentenceBase(span),
           status: 'status',
           assignments: [],
           reason: 'in a ◆产业现状 column: describes the present state, not a plan',
@@ -89,12 +93,7 @@ export function extractPlan(input: ExtractionInput): ExtractionResult {
       if (lastCity) lineCity = lastCity.place.id;
 
       const audit: AuditSentence = {
-        line: passage.line,
-        start: span.start,
-        end: span.end,
-        text: span.text,
-        passage: passage.kind,
-        sectionIndustry: passage.section?.id || passage.section?.zh || null,
+        ...sentenceBase(span),
         status: 'other',
         assignments: [],
         reason: null,
