@@ -354,27 +354,20 @@ async function main() {
             budget: '≥ −5',
             met: Number.isFinite(d) ? d >= -5 : null,
           });
-          budgets.push({
-            name: 'Lighthouse accessibility',
-            figure: f0(a.accessibility),
-            budget: '100',
-            met: Number.isFinite(a.accessibility) ? a.accessibility === 100 : null,
-            note: a.failed.filter((x) => x.startsWith('accessibility')).join(', '),
-          });
-          budgets.push({
-            name: 'Lighthouse best-practices',
-            figure: f0(a.bestPractices),
-            budget: '100',
-            met: Number.isFinite(a.bestPractices) ? a.bestPractices === 100 : null,
-            note: a.failed.filter((x) => x.startsWith('best-practices')).join(', '),
-          });
-          budgets.push({
-            name: 'Lighthouse SEO',
-            figure: f0(a.seo),
-            budget: '≥ 90',
-            met: Number.isFinite(a.seo) ? a.seo >= 90 : null,
-            note: a.failed.filter((x) => x.startsWith('seo')).join(', '),
-          });
+          // The three category budgets differ only in their score, threshold and audit prefix.
+          for (const [label, score, prefix, min] of [
+            ['accessibility', a.accessibility, 'accessibility', 100],
+            ['best-practices', a.bestPractices, 'best-practices', 100],
+            ['SEO', a.seo, 'seo', 90],
+          ] as const) {
+            budgets.push({
+              name: `Lighthouse ${label}`,
+              figure: f0(score),
+              budget: min === 100 ? '100' : `≥ ${min}`,
+              met: Number.isFinite(score) ? score >= min : null,
+              note: a.failed.filter((x) => x.startsWith(prefix)).join(', '),
+            });
+          }
         }
       } finally {
         await appServer.close();
