@@ -240,6 +240,7 @@ export const en = {
     cityLine_other: '{{industries}} industries, {{count}} assignments; top three industries hold {{share}} %.',
     top: 'Largest',
     only: 'Only here',
+    openCity: 'Open the city on the map',
     onlyNone: 'none',
   },
   offline: { ready: 'Offline ready', update: 'Update available — reload' },

@@ -237,6 +237,7 @@ export const zh: Resources = {
     cityLine_other: '{{industries}} 个产业，{{count}} 条布局；前三产业占 {{share}}%。',
     top: '最多',
     only: '独有',
+    openCity: '在地图上打开该市',
     onlyNone: '无',
   },
   offline: { ready: '可离线使用', update: '有新版本，点击重新加载' },
