@@ -60,7 +60,7 @@ describe('park positions (data/places/park-positions.json + data/jiangxi-townshi
     const count = { zone: 0, township: 0, county: 0 };
     for (const p of parks) count[p.properties.positionPrecision as keyof typeof count]++;
     // The CSV has a point for only a few zone units (most 「（…开发区）」 units have none): see docs/gazetteer.md.
-    expect(count).toEqual({ zone: 4, township: 16, county: 34 });
+    expect(count).toEqual({ zone: 4, township: 20, county: 30 });
   });
 
   it('小蓝: the zone’s own NBS unit 小蓝经济开发区 (village median, it has no point of its own)', () => {
