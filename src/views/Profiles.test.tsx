@@ -270,7 +270,7 @@ describe('focus', () => {
     vi.spyOn(globalThis, 'fetch').mockResolvedValue(new Response('a\nb\n新余市以赛维LDK…\n'));
     const link = screen.getAllByTestId('source-link')[0] as HTMLAnchorElement;
     await user.click(link);
-    const reader = await screen.findByTestId('source-view');
+    const reader = await screen.findByTestId('source-view', {}, { timeout: 5000 });
     await user.click(within(reader).getByRole('button', { name: '返回地图' }));
     await vi.waitFor(() => expect(document.activeElement).toBe(link));
   });
