@@ -153,23 +153,6 @@ export interface EnglishResult {
 
 const key = (file: string, line: number, zh: string) => `${file}\u0000${line}\u0000${zh}`;
 
-/**
- * Short forms of a place's English name accepted inside a quote: the name itself, then the name without its generic
- * suffix ("Xinyu High-tech Industrial Development Zone" may be written "Xinyu High-tech Zone" in running text, whose
- * shared stem is "Xinyu"). Exceptions live in data/translations/place-name-exceptions.json with their reasons.
- */
-export function placeNameForms(en: string): string[] {
-  const forms = [en];
-  const stem = en
-    .replace(
-      /\s+(?:National\s+)?(?:High-tech|Economic|Industrial|Development|Export|Open|Pharmaceutical|Aviation|Ecological|Comprehensive|Bonded|Airport|New|Software|Science|Lithium|Copper|Special|Photovoltaic|Medical|Architectural|Automobile|Helicopter|Aircraft|Engineering|Chlor-alkali|Power|County|City|District|Area|Zone|Park|Base|Plain|Basin|Estate|and|\(|\)|[A-Z][a-z]+\s+Industry).*$/,
-      '',
-    )
-    .trim();
-  if (stem && stem !== en) forms.push(stem);
-  return forms;
-}
-
 export function attachEnglish(input: EnglishInput): EnglishResult {
   const translations = loadTranslations(input.dataDir);
   const glossary = loadGlossary(input.dataDir);
@@ -265,7 +248,7 @@ export function attachEnglish(input: EnglishInput): EnglishResult {
           : term('industry', a.industryZh, a, quoteEn);
     if (quoteEn !== null && input.placeEn) {
       const en = input.placeEn.get(a.place);
-      if (en && !placeNameForms(en).some((form) => quoteEn.includes(form))) {
+      if (en && !quoteEn.includes(en)) {
         warnings.push({
           file: a.source.file,
           line: a.source.line,
