@@ -10,9 +10,9 @@ import {
   inputFiles,
   main,
   readSeedText,
-  writeAtomically,
 } from './build-data.ts';
 import { BuildError } from './errors.ts';
+import { publish as writeAtomically } from './publish.ts';
 
 const KEY_INDUSTRIES = '000_43d0119b57264c9e.txt';
 const temps: string[] = [];

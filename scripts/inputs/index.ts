@@ -1,0 +1,143 @@
+/**
+ * The one reader of the build's inputs: every hand-edited file in data/ and every seed listed in data/plans.json is
+ * read once (through a Snapshot), decoded, checked against its schema (src/domain/schemas/input/) and then against
+ * the other files (checks.ts), and handed to the rest of the build as typed values. Nothing downstream parses a
+ * data file itself, so nothing downstream can accept what this module refused.
+ */
+import { join } from 'node:path';
+import type { Plan } from '../../src/domain/types.ts';
+import type { Correction, InlineRule } from '../extract/rules.ts';
+import type { GenericTerm, PinyinOverride } from '../gazetteer/english.ts';
+import { checkCorrections, checkIndustries, checkPlaces, checkPlans, checkRules, checkTerms } from './checks.ts';
+import { display, type LoadedJson, readBytes, readJsonInput, type Snapshot } from './read.ts';
+import { decodeSeed, MAX_SEED_BYTES } from './seeds.ts';
+
+export { display, type LoadedJson, Snapshot } from './read.ts';
+export { decodeSeed, MAX_SEED_BYTES } from './seeds.ts';
+
+export interface InputPaths {
+  seedsDir: string;
+  plansFile: string;
+  dataDir: string;
+}
+
+/** A plan as written in data/plans.json: the published fields plus what the build checks the document against. */
+export interface PlanEntry extends Plan {
+  /** Layout sentences a reviewer saw in the audit; far fewer means a rule silently stopped matching. */
+  layoutSentences?: number;
+}
+
+export interface IndustryEntry {
+  id: string;
+  zh: string;
+  en: string;
+  parent: string | null;
+  aliases: string[];
+}
+
+/** A park, zone, macro-region or new area as reviewed in data/places/. */
+export interface CuratedPlaceEntry {
+  slug: string;
+  zh: string;
+  level: 'park' | 'macro' | 'newarea';
+  aliases: string[];
+  county?: string;
+  countySource?: string;
+  members?: string[];
+  membersSource?: string;
+  reason: string;
+  note?: string;
+  en?: string;
+  enReason?: string;
+  validFrom?: number | null;
+  validTo?: number | null;
+  approved?: string;
+  contextForms?: string[];
+}
+
+export interface ChangeEventEntry {
+  from: string[];
+  to: string[];
+  approved: string;
+  what: string;
+}
+
+export interface PlacesInputs {
+  parks: LoadedJson<{ places: CuratedPlaceEntry[] }>;
+  macroRegions: LoadedJson<{ places: CuratedPlaceEntry[] }>;
+  changeEvents: LoadedJson<{ events: ChangeEventEntry[] }>;
+  genericTerms: LoadedJson<{ suffixes: GenericTerm[]; words: GenericTerm[] }>;
+  pinyinOverrides: LoadedJson<{ overrides: PinyinOverride[] }>;
+  /** data/areacodes-jiangxi.csv (not hand-edited: parsed by scripts/areacodes.ts). */
+  areaCodes: { path: string; text: string };
+}
+
+/** The shape of data/extraction/rules.json the checks look into (the extraction types the rest: extract/rules.ts). */
+export interface RulesShape {
+  passages: { inline: InlineRule[] };
+  combinedSections: Record<string, Record<string, string[]> | string>;
+  guards?: Record<string, unknown>;
+}
+
+export interface Inputs {
+  plans: LoadedJson<{ plans: PlanEntry[] }>;
+  industries: LoadedJson<{ industries: IndustryEntry[] }>;
+  rules: LoadedJson<RulesShape>;
+  corrections: LoadedJson<{ corrections: Correction[] }>;
+  places: PlacesInputs;
+  /** Seed file name → its text, for every plan. */
+  seeds: Map<string, string>;
+}
+
+export function loadPlacesInputs(dataDir: string, snapshot: Snapshot | null): PlacesInputs {
+  const dir = join(dataDir, 'places');
+  const csvPath = join(dataDir, 'areacodes-jiangxi.csv');
+  const csv = readBytes(csvPath, snapshot, 16 * 1024 * 1024, 'area-code file');
+  const places: PlacesInputs = {
+    parks: readJsonInput(join(dir, 'parks.json'), 'parks', snapshot),
+    macroRegions: readJsonInput(join(dir, 'macro-regions.json'), 'macro-regions', snapshot),
+    changeEvents: readJsonInput(join(dir, 'change-events.json'), 'change-events', snapshot),
+    genericTerms: readJsonInput(join(dir, 'generic-terms.json'), 'generic-terms', snapshot),
+    pinyinOverrides: readJsonInput(join(dir, 'pinyin-overrides.json'), 'pinyin-overrides', snapshot),
+    areaCodes: { path: csvPath, text: csv.toString('utf8') },
+  };
+  checkPlaces(places);
+  checkTerms(places);
+  return places;
+}
+
+/** Reads, validates and cross-checks every input; throws a BuildError naming file, line and key. */
+export function loadInputs(paths: InputPaths, snapshot: Snapshot | null): Inputs {
+  const plans = readJsonInput<{ plans: PlanEntry[] }>(paths.plansFile, 'plans', snapshot);
+  checkPlans(plans);
+  const seeds = new Map<string, string>();
+  for (const plan of plans.value.plans) {
+    const path = join(paths.seedsDir, plan.file);
+    seeds.set(plan.file, decodeSeed(path, readBytes(path, snapshot, MAX_SEED_BYTES, 'seed file')));
+  }
+  const industries = readJsonInput<{ industries: IndustryEntry[] }>(
+    join(paths.dataDir, 'industries.json'),
+    'industries',
+    snapshot,
+  );
+  checkIndustries(industries);
+  const rules = readJsonInput<RulesShape>(join(paths.dataDir, 'extraction', 'rules.json'), 'rules', snapshot);
+  const corrections = readJsonInput<{ corrections: Correction[] }>(
+    join(paths.dataDir, 'extraction', 'corrections.json'),
+    'corrections',
+    snapshot,
+  );
+  checkRules(rules, plans.value.plans, seeds, industries.value.industries);
+  checkCorrections(corrections, plans.value.plans, seeds, industries.value.industries);
+  const places = loadPlacesInputs(paths.dataDir, snapshot);
+  return { plans, industries, rules, corrections, places, seeds };
+}
+
+/** The published plan: the fields of the contract only (layoutSentences stays a build-time check). */
+export function publishedPlan(entry: PlanEntry): Plan {
+  const { id, file, titleZh, titleEn, issuerZh, issuerEn, issued, year, horizon } = entry;
+  return { id, file, titleZh, titleEn, issuerZh, issuerEn, issued, year, horizon };
+}
+
+export { display as displayPath };
+export const seedName = (seedsDir: string, file: string): string => display(join(seedsDir, file));
