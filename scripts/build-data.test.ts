@@ -3,14 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AuditFile } from '../src/domain/types.ts';
-import {
-  type BuildOptions,
-  buildDataset,
-  defaultOptions,
-  inputFiles,
-  main,
-  readSeedText,
-} from './build-data.ts';
+import { type BuildOptions, buildDataset, defaultOptions, inputFiles, main, readSeedText } from './build-data.ts';
 import { BuildError } from './errors.ts';
 import { publish as writeAtomically } from './publish.ts';
 
