@@ -121,7 +121,7 @@ function documentProblems(entry: PlanEntry, audit: AuditPlan, inputs: Inputs, se
     throw new BuildError(
       name,
       0,
-      'no layout passage found (no N.区域布局 paragraph, ◆产业布局 column or passages.inline rule in data/extraction/rules.json matches)',
+      'no layout sentence found (no N.区域布局 paragraph, ◆产业布局 column, passages.inline rule of data/extraction/rules.json or directive sentence matches)',
     );
   }
   const expected = entry.layoutSentences;
@@ -138,7 +138,7 @@ export function buildDataset(options: BuildOptions = defaultOptions): Map<string
   // Every input is read once, here: the checks, the extraction and the input hash all see the same bytes.
   const snapshot = new Snapshot();
   for (const [path, bytes] of startupReads) snapshot.adopt(path, bytes);
-  const hashed = inputFiles();
+  const hashed = inputFiles(options);
   for (const file of hashed) snapshot.read(file);
   const inputs = loadInputs(options, snapshot);
   if (extraction.error) throw extraction.error;
@@ -255,8 +255,11 @@ function checkReferences(
   }
 }
 
-/** Files whose content decides the output: a change to any of them makes public/data stale. */
-export function inputFiles(): string[] {
+/**
+ * Files whose content decides the output: a change to any of them makes the output stale. With other --seeds or
+ * --data folders, theirs replace seeds/ and data/ (the plans file counts wherever it is).
+ */
+export function inputFiles(options: BuildOptions = defaultOptions): string[] {
   const walk = (dir: string): string[] =>
     existsSync(dir)
       ? readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -265,12 +268,14 @@ export function inputFiles(): string[] {
           return /\.test\.ts$/.test(entry.name) ? [] : [path];
         })
       : [];
-  return [
-    ...walk(join(root, 'seeds')),
-    ...walk(join(root, 'data')),
+  const files = new Set([
+    ...walk(options.seedsDir),
+    ...walk(options.dataDir),
+    options.plansFile,
     ...walk(join(root, 'scripts')).filter((p) => !p.includes(`${join(root, 'scripts', 'bench')}`)),
     ...walk(join(root, 'src', 'domain')),
-  ].sort();
+  ]);
+  return [...files].filter((p) => existsSync(p)).sort();
 }
 
 /**

@@ -140,7 +140,7 @@ export function sweepIfIdle(outDir: string, versionsDir = versionsDirFor(outDir)
 }
 
 /** A name for the content: equal output gives the same version (a second identical build rewrites nothing). */
-function contentId(files: Map<string, string>): string {
+export function contentId(files: Map<string, string>): string {
   const hash = createHash('sha256');
   for (const [name, content] of [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     hash.update(name);

@@ -187,17 +187,21 @@ export function parseJsonInput<T>(path: string, bytes: Buffer, kind: InputKind):
   const validate = INPUT_SCHEMAS[kind];
   if (!validate(located.value)) {
     const errors = (validate.errors ?? []).filter((e) => !['if', 'oneOf', 'anyOf', 'allOf'].includes(e.keyword));
-    // The first problem in file order, except that a misspelt key goes first: it explains the "missing" one.
-    const described = errors
-      .map((e) => describeError(e, valueAt(located.value, e.instancePath)))
+    const described = errors.map((e) => describeError(e, valueAt(located.value, e.instancePath)));
+    // A misspelt key explains the "missing" key it was meant to be: one problem, not two.
+    const meant = new Set(described.map((d) => /did you mean "([^"]+)"/.exec(d.detail)?.[1]).filter(Boolean));
+    const problems = described
+
+      .filter((_, i) => !(errors[i]?.keyword === 'required' && meant.has(String(errors[i]?.params.missingProperty))))
+      // The first problem in file order, except that a misspelt key goes first.
       .sort(
         (a, b) =>
           Number(b.detail.includes('did you mean')) - Number(a.detail.includes('did you mean')) ||
           lineOf(a.pointer) - lineOf(b.pointer),
       );
-    const first = described[0] ?? { pointer: '', detail: 'does not match its schema' };
+    const first = problems[0] ?? { pointer: '', detail: 'does not match its schema' };
     const more =
-      described.length > 1 ? ` (and ${described.length - 1} more problem${described.length > 2 ? 's' : ''})` : '';
+      problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
     throw loaded.error(first.pointer, `${first.detail}${more}`);
   }
   return loaded;
