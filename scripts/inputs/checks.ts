@@ -137,7 +137,7 @@ export function checkTerms(places: PlacesInputs): void {
     if (syllables !== [...o.zh].length) {
       throw overrides.error(
         `/overrides/${i}/pinyin`,
-        `${syllables} syllables for the ${[...o.zh].length} characters of ${o.zh}`,
+        `${syllables} syllable${syllables === 1 ? '' : 's'} for the ${[...o.zh].length} characters of ${o.zh}`,
       );
     }
   });

@@ -117,6 +117,7 @@ function describeError(e: ErrorObject, value: unknown): { pointer: string; detai
     case 'const':
       return { pointer: at, detail: `must be ${JSON.stringify(e.params.allowedValue)}, got ${got(value)}` };
     case 'pattern':
+      if (e.params.pattern === '\\S') return { pointer: at, detail: `${got(value)} is blank (say why)` };
       return {
         pointer: at,
         detail: `${got(value)} ${value === '' ? 'is empty' : `does not match ${String(e.params.pattern)}`}`,

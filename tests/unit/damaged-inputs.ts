@@ -390,7 +390,7 @@ export const ROWS: Row[] = [
   {
     name: 'a park without its reason',
     damage: (s) => edit(parks(s), (t) => t.replace(/"reason": "001 ◆产业布局[^"]*"/, '"reason": " "')),
-    message: (s) => new RegExp(`${at(s, parks(s), lineOf(parks(s), '"reason": " "'))}places\\[0\\]\\.reason`),
+    message: (s) => new RegExp(`${at(s, parks(s), lineOf(parks(s), '"reason": " "'))}places\\[0\\]\\.reason: " " is blank`),
   },
   {
     name: 'a macro-region member that does not exist',
@@ -414,7 +414,7 @@ export const ROWS: Row[] = [
       edit(join(s.data, 'places', 'pinyin-overrides.json'), (t) =>
         t.replace('"pinyin": "du chang"', '"pinyin": "duchang"'),
       ),
-    message: () => /pinyin-overrides\.json:\d+: overrides\[0\]\.pinyin: 1 syllables for the 2 characters of 都昌/,
+    message: () => /pinyin-overrides\.json:\d+: overrides\[0\]\.pinyin: 1 syllable for the 2 characters of 都昌/,
   },
   {
     name: 'a duplicate generic term',
