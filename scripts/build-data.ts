@@ -12,6 +12,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { constants } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -293,7 +294,22 @@ export function inputsHash(snapshot: Snapshot | null = null, files: readonly str
   return hash.digest('hex').slice(0, 16);
 }
 
+let signalsDeferred = false;
+
+/**
+ * Ctrl-C, TERM or HUP during the build take effect once it has published or cleaned up, never half-way: with a
+ * listener installed, Node runs it only when the synchronous build returns to the event loop.
+ */
+function deferSignals(): void {
+  if (signalsDeferred) return;
+  signalsDeferred = true;
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.once(signal, () => process.exit(128 + (constants.signals[signal] ?? 0)));
+  }
+}
+
 export function main(argv: string[] = process.argv.slice(2)): number {
+  deferSignals();
   const { values } = parseArgs({
     args: argv,
     options: {

@@ -390,7 +390,8 @@ export const ROWS: Row[] = [
   {
     name: 'a park without its reason',
     damage: (s) => edit(parks(s), (t) => t.replace(/"reason": "001 ◆产业布局[^"]*"/, '"reason": " "')),
-    message: (s) => new RegExp(`${at(s, parks(s), lineOf(parks(s), '"reason": " "'))}places\\[0\\]\\.reason: " " is blank`),
+    message: (s) =>
+      new RegExp(`${at(s, parks(s), lineOf(parks(s), '"reason": " "'))}places\\[0\\]\\.reason: " " is blank`),
   },
   {
     name: 'a macro-region member that does not exist',
