@@ -68,6 +68,8 @@ export interface PlacesInputs {
   changeEvents: LoadedJson<{ events: ChangeEventEntry[] }>;
   genericTerms: LoadedJson<{ suffixes: GenericTerm[]; words: GenericTerm[] }>;
   pinyinOverrides: LoadedJson<{ overrides: PinyinOverride[] }>;
+  /** Checked here; scripts/geo/park-positions.ts reads the repository's copy through the same schema. */
+  parkPositions: LoadedJson<{ positions: { park: string }[] }>;
   /** data/areacodes-jiangxi.csv (not hand-edited: parsed by scripts/areacodes.ts). */
   areaCodes: { path: string; text: string };
 }
@@ -99,6 +101,7 @@ export function loadPlacesInputs(dataDir: string, snapshot: Snapshot | null): Pl
     changeEvents: readJsonInput(join(dir, 'change-events.json'), 'change-events', snapshot),
     genericTerms: readJsonInput(join(dir, 'generic-terms.json'), 'generic-terms', snapshot),
     pinyinOverrides: readJsonInput(join(dir, 'pinyin-overrides.json'), 'pinyin-overrides', snapshot),
+    parkPositions: readJsonInput(join(dir, 'park-positions.json'), 'park-positions', snapshot),
     areaCodes: { path: csvPath, text: csv.toString('utf8') },
   };
   checkPlaces(places);

@@ -12,6 +12,7 @@ import corrections from '../../src/domain/schemas/input/corrections.schema.json'
 import genericTerms from '../../src/domain/schemas/input/generic-terms.schema.json' with { type: 'json' };
 import industries from '../../src/domain/schemas/input/industries.schema.json' with { type: 'json' };
 import macroRegions from '../../src/domain/schemas/input/macro-regions.schema.json' with { type: 'json' };
+import parkPositions from '../../src/domain/schemas/input/park-positions.schema.json' with { type: 'json' };
 import parks from '../../src/domain/schemas/input/parks.schema.json' with { type: 'json' };
 import pinyinOverrides from '../../src/domain/schemas/input/pinyin-overrides.schema.json' with { type: 'json' };
 import plans from '../../src/domain/schemas/input/plans.schema.json' with { type: 'json' };
@@ -23,6 +24,7 @@ export const INPUT_SCHEMA_FILES = {
   rules,
   corrections,
   parks,
+  'park-positions': parkPositions,
   'macro-regions': macroRegions,
   'change-events': changeEvents,
   'generic-terms': genericTerms,

@@ -402,6 +402,12 @@ export const ROWS: Row[] = [
       ),
   },
   {
+    name: 'a misspelt key in a park position',
+    damage: (s) => edit(join(s.data, 'places', 'park-positions.json'), (t) => t.replace('"precision"', '"precison"')),
+    message: () =>
+      /park-positions\.json:\d+: positions\[0\]\.precison: unknown key "precison" \(did you mean "precision"\?\)/,
+  },
+  {
     name: 'an impossible approval month',
     damage: (s) =>
       edit(join(s.data, 'places', 'change-events.json'), (t) =>
