@@ -148,6 +148,12 @@ export function buildDataset(options: BuildOptions = defaultOptions): Map<string
   const entries = inputs.plans.value.plans;
   const plans = entries.map(publishedPlan);
   const gazetteer = loadGazetteer(options.dataDir, inputs.places);
+  // A correction that moves a mention to a place the gazetteer does not know would publish a dangling reference.
+  inputs.corrections.value.corrections.forEach((c, i) => {
+    if (c.place !== undefined && !gazetteer.byId(c.place)) {
+      throw inputs.corrections.error(`/corrections/${i}/place`, `unknown place "${c.place}" (not in the gazetteer)`);
+    }
+  });
   const industries = industriesOf(inputs);
 
   // Appended one by one, never spread into push(): a very large document must not hit the engine's argument limit.

@@ -301,6 +301,14 @@ export const ROWS: Row[] = [
       ),
   },
   {
+    name: 'a correction naming a place the gazetteer does not know',
+    damage: (s) => edit(corrections(s), (t) => t.replace('"place": "360421"', '"place": "360499"')),
+    message: (s) =>
+      new RegExp(
+        `${at(s, corrections(s), lineOf(corrections(s), '360499'))}corrections\\[0\\]\\.place: unknown place "360499"`,
+      ),
+  },
+  {
     name: 'a correction with an unknown action',
     damage: (s) => edit(corrections(s), (t) => t.replace('"action": "drop"', '"action": "dorp"')),
     message: (s) =>
