@@ -23,6 +23,8 @@ import type {
   AuditFile,
   AuditPlan,
   AuditWarning,
+  ExtractedAssignment,
+  ExtractedAuditSentence,
   IndustriesFile,
   Industry,
   Plan,
@@ -30,6 +32,7 @@ import type {
 } from '../src/domain/types.ts';
 import { DATA_FILES, SCHEMA_VERSION } from '../src/domain/types.ts';
 import { validatePublished } from '../src/domain/validate.ts';
+import { attachEnglish } from './english/index.ts';
 import { BuildError } from './errors.ts';
 import { loadGazetteer } from './gazetteer/index.ts';
 import { buildPlacesCollection } from './geo/places.ts';
@@ -92,7 +95,7 @@ const SENTENCE_END = /[。；;！!？?：:」』”"）)\]】…]$/;
 /** Section headings (二、重点领域, （一）…, 专栏七： 食品产业, ◆产业布局) end without punctuation by design. */
 const HEADING = /^[\s\u3000]*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.．、]|专栏|◆)[^。；]{0,30}$/;
 
-function truncationWarnings(plan: Plan, audit: AuditPlan, lines: string[]): AuditWarning[] {
+function truncationWarnings(plan: Plan, audit: AuditPlan<ExtractedAuditSentence>, lines: string[]): AuditWarning[] {
   const warnings: AuditWarning[] = [];
   const seen = new Set<number>();
   for (const sentence of audit.sentences) {
@@ -115,7 +118,12 @@ function truncationWarnings(plan: Plan, audit: AuditPlan, lines: string[]): Audi
  * at all is an error; far fewer layout sentences than its entry's layoutSentences (under half) is an error; fewer is
  * a warning (an error with --strict), since a human may have removed a passage on purpose.
  */
-function documentProblems(entry: PlanEntry, audit: AuditPlan, inputs: Inputs, seedsDir: string): AuditWarning[] {
+function documentProblems(
+  entry: PlanEntry,
+  audit: AuditPlan<ExtractedAuditSentence>,
+  inputs: Inputs,
+  seedsDir: string,
+): AuditWarning[] {
   const name = display(join(seedsDir, entry.file));
   const found = audit.counts.sentences;
   if (found === 0) {
@@ -157,8 +165,8 @@ export function buildDataset(options: BuildOptions = defaultOptions): Map<string
   const industries = industriesOf(inputs);
 
   // Appended one by one, never spread into push(): a very large document must not hit the engine's argument limit.
-  const assignments: Assignment[] = [];
-  const auditPlans: AuditPlan[] = [];
+  const extracted: ExtractedAssignment[] = [];
+  const extractedAudit: AuditPlan<ExtractedAuditSentence>[] = [];
   const warnings: AuditWarning[] = [];
   const seedTexts = inputs.seeds;
   const append = <T>(target: T[], items: readonly T[]) => {
@@ -169,13 +177,23 @@ export function buildDataset(options: BuildOptions = defaultOptions): Map<string
     const plan = plans[i] as Plan;
     const text = seedTexts.get(plan.file) as string;
     const result = extractPlan({ plan, text, gazetteer, industries });
-    append(assignments, result.assignments);
-    auditPlans.push(result.audit);
+    append(extracted, result.assignments);
+    extractedAudit.push(result.audit);
     append(warnings, result.warnings);
     append(warnings, truncationWarnings(plan, result.audit, text.split('\n')));
     append(warnings, documentProblems(entry, result.audit, inputs, options.seedsDir));
   });
 
+  const placeEn = new Map(gazetteer.places.map((p) => [p.id, p.en]));
+  const english = attachEnglish({
+    dataDir: options.dataDir,
+    assignments: extracted,
+    audit: extractedAudit,
+    industries,
+    placeEn,
+  });
+  const { assignments, audit: auditPlans } = english;
+  append(warnings, english.warnings);
   checkQuotes(assignments, seedTexts);
   const places = buildPlacesCollection(gazetteer);
   checkReferences(

@@ -2,10 +2,11 @@
  * The time-aware gazetteer: admin units derived from data/areacodes-jiangxi.csv, parks and macro-regions from the
  * reviewed files in data/places/. See docs/gazetteer.md for the date rule and how to add a place.
  */
+import { join } from 'node:path';
 import type { PlaceLevel } from '../../src/domain/types.ts';
 import { loadPlacesInputs, type PlacesInputs } from '../inputs/index.ts';
 import { adminUnits, type NamedSpan, parseAreaCodes } from './admin.ts';
-import { Romaniser } from './english.ts';
+import { applyEnglishNames, Romaniser } from './english.ts';
 import type { Gazetteer, GazetteerPlace, ResolveContext } from './types.ts';
 
 export type { Gazetteer, GazetteerPlace, ResolveContext } from './types.ts';
@@ -299,6 +300,7 @@ export function loadGazetteer(
     }
   }
 
+  applyEnglishNames(places, join(dataDir, 'places', 'english-names.json'));
   const byId = new Map(places.map((pl) => [pl.id, pl]));
   for (const [form, refs] of index) {
     for (const r of refs) {
