@@ -7,7 +7,7 @@ import type { IndustryEntry, PlacesInputs, PlanEntry, RulesShape } from './index
 import type { LoadedJson } from './read.ts';
 
 /** Throws at the second occurrence of a key (the one to remove or rename). */
-function unique<T>(
+export function unique<T>(
   file: LoadedJson<unknown>,
   items: readonly T[],
   keyOf: (item: T) => string,

@@ -4,11 +4,20 @@
  * the other files (checks.ts), and handed to the rest of the build as typed values. Nothing downstream parses a
  * data file itself, so nothing downstream can accept what this module refused.
  */
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plan } from '../../src/domain/types.ts';
 import type { Correction, InlineRule } from '../extract/rules.ts';
 import type { GenericTerm, PinyinOverride } from '../gazetteer/english.ts';
-import { checkCorrections, checkIndustries, checkPlaces, checkPlans, checkRules, checkTerms } from './checks.ts';
+import {
+  checkCorrections,
+  checkIndustries,
+  checkPlaces,
+  checkPlans,
+  checkRules,
+  checkTerms,
+  unique as checkUnique,
+} from './checks.ts';
 import { display, type LoadedJson, readBytes, readJsonInput, type Snapshot } from './read.ts';
 import { decodeSeed, MAX_SEED_BYTES } from './seeds.ts';
 
@@ -70,6 +79,8 @@ export interface PlacesInputs {
   pinyinOverrides: LoadedJson<{ overrides: PinyinOverride[] }>;
   /** Checked here; scripts/geo/park-positions.ts reads the repository's copy through the same schema. */
   parkPositions: LoadedJson<{ positions: { park: string }[] }>;
+  /** Checked here; scripts/gazetteer/english.ts applies the repository's copy. */
+  englishNames: LoadedJson<{ names: { id: string; zh: string }[] }>;
   /** data/areacodes-jiangxi.csv (not hand-edited: parsed by scripts/areacodes.ts). */
   areaCodes: { path: string; text: string };
 }
@@ -89,6 +100,51 @@ export interface Inputs {
   places: PlacesInputs;
   /** Seed file name → its text, for every plan. */
   seeds: Map<string, string>;
+  /** data/glossary/*.json and data/translations/*.json (read again by scripts/english, which they feed). */
+  english: LoadedJson<unknown>[];
+}
+
+/** The glossaries and translations scripts/english reads: checked here so they fail with file:line: key too. */
+function loadEnglishInputs(
+  dataDir: string,
+  plans: readonly PlanEntry[],
+  snapshot: Snapshot | null,
+): LoadedJson<unknown>[] {
+  const loaded: LoadedJson<unknown>[] = [];
+  const glossaries = join(dataDir, 'glossary');
+  for (const name of ['enterprises.json', 'products.json']) {
+    const path = join(glossaries, name);
+    if (!existsSync(path)) continue;
+    const file = readJsonInput<{ terms: { zh: string }[] }>(path, 'glossary', snapshot);
+    checkUnique(
+      file,
+      file.value.terms,
+      (t) => t.zh,
+      (i) => `/terms/${i}/zh`,
+      'term',
+    );
+    loaded.push(file);
+  }
+  const translations = join(dataDir, 'translations');
+  const names = existsSync(translations)
+    ? readdirSync(translations)
+        .filter((n) => n.endsWith('.json'))
+        .sort()
+    : [];
+  for (const name of names) {
+    const path = join(translations, name);
+    if (name === 'pending.json') {
+      loaded.push(readJsonInput(path, 'translations-pending', snapshot));
+      continue;
+    }
+    const file = readJsonInput<{ plan: string; file: string }>(path, 'translation', snapshot);
+    const plan = plans.find((p) => p.id === file.value.plan);
+    if (!plan) throw file.error('/plan', `"${file.value.plan}" is not a plan id in data/plans.json`);
+    if (plan.file !== file.value.file)
+      throw file.error('/file', `plan ${plan.id} is ${plan.file}, not ${file.value.file}`);
+    loaded.push(file);
+  }
+  return loaded;
 }
 
 export function loadPlacesInputs(dataDir: string, snapshot: Snapshot | null): PlacesInputs {
@@ -102,6 +158,7 @@ export function loadPlacesInputs(dataDir: string, snapshot: Snapshot | null): Pl
     genericTerms: readJsonInput(join(dir, 'generic-terms.json'), 'generic-terms', snapshot),
     pinyinOverrides: readJsonInput(join(dir, 'pinyin-overrides.json'), 'pinyin-overrides', snapshot),
     parkPositions: readJsonInput(join(dir, 'park-positions.json'), 'park-positions', snapshot),
+    englishNames: readJsonInput(join(dir, 'english-names.json'), 'english-names', snapshot),
     areaCodes: { path: csvPath, text: csv.toString('utf8') },
   };
   checkPlaces(places);
@@ -133,7 +190,8 @@ export function loadInputs(paths: InputPaths, snapshot: Snapshot | null): Inputs
   checkRules(rules, plans.value.plans, seeds, industries.value.industries);
   checkCorrections(corrections, plans.value.plans, seeds, industries.value.industries);
   const places = loadPlacesInputs(paths.dataDir, snapshot);
-  return { plans, industries, rules, corrections, places, seeds };
+  const english = loadEnglishInputs(paths.dataDir, plans.value.plans, snapshot);
+  return { plans, industries, rules, corrections, places, seeds, english };
 }
 
 /** The published plan: the fields of the contract only (layoutSentences stays a build-time check). */

@@ -9,7 +9,9 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import changeEvents from '../../src/domain/schemas/input/change-events.schema.json' with { type: 'json' };
 import common from '../../src/domain/schemas/input/common.schema.json' with { type: 'json' };
 import corrections from '../../src/domain/schemas/input/corrections.schema.json' with { type: 'json' };
+import englishNames from '../../src/domain/schemas/input/english-names.schema.json' with { type: 'json' };
 import genericTerms from '../../src/domain/schemas/input/generic-terms.schema.json' with { type: 'json' };
+import glossary from '../../src/domain/schemas/input/glossary.schema.json' with { type: 'json' };
 import industries from '../../src/domain/schemas/input/industries.schema.json' with { type: 'json' };
 import macroRegions from '../../src/domain/schemas/input/macro-regions.schema.json' with { type: 'json' };
 import parkPositions from '../../src/domain/schemas/input/park-positions.schema.json' with { type: 'json' };
@@ -17,6 +19,8 @@ import parks from '../../src/domain/schemas/input/parks.schema.json' with { type
 import pinyinOverrides from '../../src/domain/schemas/input/pinyin-overrides.schema.json' with { type: 'json' };
 import plans from '../../src/domain/schemas/input/plans.schema.json' with { type: 'json' };
 import rules from '../../src/domain/schemas/input/rules.schema.json' with { type: 'json' };
+import translation from '../../src/domain/schemas/input/translation.schema.json' with { type: 'json' };
+import translationsPending from '../../src/domain/schemas/input/translations-pending.schema.json' with { type: 'json' };
 
 export const INPUT_SCHEMA_FILES = {
   plans,
@@ -29,6 +33,10 @@ export const INPUT_SCHEMA_FILES = {
   'change-events': changeEvents,
   'generic-terms': genericTerms,
   'pinyin-overrides': pinyinOverrides,
+  'english-names': englishNames,
+  glossary,
+  translation,
+  'translations-pending': translationsPending,
 } as const;
 
 export type InputKind = keyof typeof INPUT_SCHEMA_FILES;
@@ -78,7 +86,9 @@ ajv.addKeyword({
   },
 });
 ajv.addSchema(common);
+// Added first, compiled after: schemas may refer to each other (pending translations use translation's sentence).
+for (const schema of Object.values(INPUT_SCHEMA_FILES)) ajv.addSchema(schema);
 
 export const INPUT_SCHEMAS = Object.fromEntries(
-  Object.entries(INPUT_SCHEMA_FILES).map(([kind, schema]) => [kind, ajv.compile(schema)]),
+  Object.entries(INPUT_SCHEMA_FILES).map(([kind, schema]) => [kind, ajv.getSchema(schema.$id) as ValidateFunction]),
 ) as Record<InputKind, ValidateFunction>;

@@ -416,6 +416,25 @@ export const ROWS: Row[] = [
       /park-positions\.json:\d+: positions\[0\]\.precison: unknown key "precison" \(did you mean "precision"\?\)/,
   },
   {
+    name: 'a misspelt key in an English place name',
+    damage: (s) => edit(join(s.data, 'places', 'english-names.json'), (t) => t.replace('"official"', '"oficial"')),
+    message: () => /english-names\.json:\d+: names\[0\]\.oficial: unknown key "oficial" \(did you mean "official"\?\)/,
+  },
+  {
+    name: 'a duplicate glossary term',
+    damage: (s) =>
+      edit(join(s.data, 'glossary', 'enterprises.json'), (t) => t.replace('"zh": "赛维BEST"', '"zh": "赛维LDK"')),
+    message: () => /glossary\/enterprises\.json:\d+: terms\[\d+\]\.zh: duplicate term "赛维LDK"/,
+  },
+  {
+    name: 'a translation file for another plan than its seed',
+    damage: (s) =>
+      edit(join(s.data, 'translations', '000.json'), (t) =>
+        t.replace('"plan": "2014-key-industries"', '"plan": "2012-it-12th-fyp"'),
+      ),
+    message: () => /translations\/000\.json:3: file: plan 2012-it-12th-fyp is 001_fd5fd5690e91b623\.txt, not 000_/,
+  },
+  {
     name: 'an impossible approval month',
     damage: (s) =>
       edit(join(s.data, 'places', 'change-events.json'), (t) =>
