@@ -16,7 +16,7 @@ import {
 } from './industry.ts';
 import { findMentions, groupMentions, type Mention, unresolvedForms } from './mentions.ts';
 import { findPassages } from './passages.ts';
-import { extractProducts } from './products.ts';
+import { extractProducts, ownNounProducts, type ProductContext } from './products.ts';
 import { groupRole, titleRole } from './roles.ts';
 import { CORRECTIONS, RULES } from './rules.ts';
 import { splitSentences } from './sentences.ts';
@@ -184,6 +184,7 @@ export function extractPlan(input: ExtractionInput): ExtractionResult {
         title,
         local,
         narrowed,
+        index,
       );
       if (drafts.length === 0) {
         audit.status = 'no-industry';
@@ -290,7 +291,8 @@ function draftAssignments(
   enterpriseSpans: { start: number; end: number; text: string }[],
   bulletTitle: Role | null,
   local: Map<Mention, IndustryRef[]> | null,
-  narrowed: Map<Mention, IndustryRef[]> | null = null,
+  narrowed: Map<Mention, IndustryRef[]> | null,
+  index: IndustryIndex,
 ): Draft[] {
   const groups = groupMentions(masked, mentions);
   // A sentence that opens with its bullet title (核心区：…) is scoped by it, most strongly in the clause the title opens;
@@ -300,6 +302,10 @@ function draftAssignments(
   const titleClauseEnd = ownTitle ? firstClauseEnd(masked) : -1;
   const byKey = new Map<string, Draft>();
   let order = 0;
+  const productsOf = groupProducts(masked, groups, {
+    industryForms: industryForms(industries, index),
+    placeForms: mentions.map((m) => m.text),
+  });
   groups.forEach((group, g) => {
     const first = group[0];
     const last = group[group.length - 1];
@@ -309,14 +315,7 @@ function draftAssignments(
     const after = masked.slice(last.end, nextStart);
     const before = masked.slice(prevEnd, first.start);
     const { role } = groupRole(after, masked, title, before, first.start < titleClauseEnd);
-    let products = extractProducts(after);
-    // The first list takes the sentence's trailing products when it has none of its own, unless the later places carry
-    // their own (宜春重点发展高安的水轮发电机…，樟树的起重机: those are 高安's and 樟树's, 001 line 274).
-    const nested = groups.slice(1).some((later) => masked.startsWith('的', later.at(-1)?.end ?? 0));
-    if (products.length === 0 && g === 0 && !nested) {
-      const tailFrom = groups.at(-1)?.at(-1)?.end ?? last.end;
-      products = extractProducts(masked.slice(tailFrom));
-    }
+    const products = productsOf.get(g) ?? [];
     // Enterprises named between this group and the next belong to it; those before the first place to the first.
     // With several lists in a sentence, a company more than one clause away is not the list's (001 line 100: the
     // tungsten companies after …为支撑，规划建设…，重点扶持 are the province's, not the supporting parks').
@@ -359,4 +358,86 @@ function draftAssignments(
     }
   });
   return [...byKey.values()].sort((a, b) => a.order - b.order);
+}
+
+/** The industry's own names, which are not products of it (新余重点发展锂电产业 → none): zh, written form, parent. */
+function industryForms(industries: readonly IndustryRef[], index: IndustryIndex): string[] {
+  const out = new Set<string>();
+  for (const ref of industries) {
+    out.add(ref.zh);
+    const industry = index.byId.get(ref.id);
+    if (!industry) continue;
+    out.add(industry.zh);
+    const parent = industry.parent ? index.byId.get(industry.parent) : undefined;
+    if (parent) out.add(parent.zh);
+  }
+  return [...out];
+}
+
+/**
+ * Products per place list (group index), read clause by clause (docs/extraction.md, "Products and enterprises"):
+ * a list keeps the products of its own clause (南昌重点提升…，鹰潭重点提升…) and of the place-less clauses after it;
+ * lists that only get a role (以南昌为重点，九江、吉安等地联动，…重点突破…芯片) share the place-less clauses after them;
+ * products before the first list belong to every list.
+ */
+function groupProducts(masked: string, groups: Mention[][], ctx: ProductContext): Map<number, string[]> {
+  const out = new Map<number, string[]>();
+  const add = (g: number, items: readonly string[]) => {
+    if (items.length === 0) return;
+    out.set(g, [...new Set([...(out.get(g) ?? []), ...items])]);
+  };
+  const clauseEnd = (from: number): number => {
+    const at = masked.slice(from).search(/[，。；：]/);
+    return at < 0 ? masked.length : from + at + 1;
+  };
+  const firstStart = groups[0]?.[0]?.start ?? masked.length;
+  const head = extractProducts(masked.slice(0, firstStart), ctx);
+  let roleOnly: number[] = [];
+  let subject: number | null = null;
+  let joined: number[] = [];
+  let pos = 0;
+  groups.forEach((group, g) => {
+    const first = group[0];
+    const last = group.at(-1);
+    if (!first || !last) return;
+    // Place-less clauses between the previous list's clause and this one continue the current subject.
+    if (first.start > pos) {
+      const between = masked.slice(pos, first.start);
+      const cut = Math.max(between.lastIndexOf('，'), between.lastIndexOf('；'), between.lastIndexOf('：'));
+      if (cut >= 0 && pos > 0) shareTail(masked.slice(pos, pos + cut + 1));
+    }
+    const nextStart = groups[g + 1]?.[0]?.start ?? masked.length;
+    const end = Math.min(nextStart, clauseEnd(last.end));
+    const own = masked.slice(last.end, end);
+    const listJoin = end === nextStart && /(?:、|和|及)$/.test(own);
+    const items = [...extractProducts(own, ctx), ...ownNounProducts(own, listJoin, ctx)];
+    add(g, head);
+    // 沙河工业园（水西有色基地）、定南工业园重点发展…: a list broken only by a parenthesis goes on.
+    if (/^(?:（[^）]*）|[（）])?(?:、|和|及)?$/.test(own) && end === nextStart && g + 1 < groups.length) {
+      joined.push(g);
+      pos = end;
+      return;
+    }
+    if (items.length > 0) {
+      for (const j of [...joined, g]) add(j, items);
+      joined = [];
+      subject = g;
+      roleOnly = [];
+    } else {
+      roleOnly.push(...joined, g);
+      joined = [];
+      subject = null;
+    }
+    pos = end;
+  });
+  shareTail(masked.slice(pos));
+  return out;
+
+  function shareTail(text: string): void {
+    if (text.length === 0) return;
+    const items = extractProducts(text, ctx);
+    if (items.length === 0) return;
+    if (subject !== null) add(subject, items);
+    else for (const g of roleOnly) add(g, items);
+  }
 }

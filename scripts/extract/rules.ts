@@ -50,6 +50,22 @@ export const RULES = rules as unknown as {
   resetHeading: string;
   combinedSections: Record<string, Record<string, string[]> | string>;
   enterprise: { suffix: string; known: string[] };
+  products: {
+    verb: string;
+    verbLead: string;
+    notAfterVerb: string;
+    frames: string[];
+    objectStop: string;
+    continuation: string;
+    base: string;
+    areaWord: string;
+    qualifier: string;
+    ofQualifier: string;
+    nonProductCategory: string;
+    baseSuffix: string;
+    trim: { leading: string; trailing: string };
+    reject: string;
+  };
   guards?: Record<string, Guard>;
   notPlaces?: { forms: string[]; reason: string };
   notPlaceAfter?: { pattern: string; reason: string };
