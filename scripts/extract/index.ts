@@ -24,6 +24,9 @@ import type { ExtractionInput, ExtractionResult } from './types.ts';
 
 const STATUS = new RegExp(RULES.statusCue.pattern);
 const DIRECTIVE_VERB = new RegExp(RULES.passages.directiveVerb);
+const ANCHOR = new RegExp(RULES.passages.anchor);
+const OBJECT_VERB = new RegExp(`(?:${RULES.products.objectVerb})$`);
+const ANCHOR_RESOURCE = new RegExp(RULES.passages.anchorResource);
 /** A role the clause gives its places (以南昌、吉安…等为中心): a layout statement even without a building verb. */
 const ROLE_PREDICATE = /为(?:核心|中心|龙头|重点|主体|辅|主(?![导要]))/;
 
@@ -41,6 +44,7 @@ export function extractPlan(input: ExtractionInput): ExtractionResult {
   const sentences: AuditSentence[] = [];
   const warnings: AuditWarning[] = [];
   const unresolvedSeen = new Set<string>();
+  const isPlace = (form: string): boolean => gazetteer.resolve(form, plan.issued) !== undefined;
 
   for (const passage of findPassages(lines, plan.file, index)) {
     const lineText = lines[passage.line - 1] ?? '';
@@ -76,7 +80,7 @@ export function extractPlan(input: ExtractionInput): ExtractionResult {
       // A topic that is just the section's own industry (生物医药及大健康。) does not hide a sub-industry.
       if (foundTopic) topic = foundTopic.id === passage.section?.id ? null : foundTopic;
 
-      const enterpriseSpans = findEnterprises(span.text);
+      const enterpriseSpans = findEnterprises(span.text, isPlace);
       const masked = maskSpans(span.text, enterpriseSpans);
       const corrections = CORRECTIONS.filter(
         (c) => c.file === plan.file && c.line === passage.line && span.text.includes(c.sentence),
@@ -128,7 +132,10 @@ export function extractPlan(input: ExtractionInput): ExtractionResult {
         !isLayout &&
         !mentions.some((m) => {
           const clause = clauseAround(masked, m);
-          return DIRECTIVE_VERB.test(clause) || ROLE_PREDICATE.test(clause);
+          if (DIRECTIVE_VERB.test(clause) || ROLE_PREDICATE.test(clause)) return true;
+          // An existing base the plan builds on (依托X基地…建设…; 以X…为基础，加快发展…): a tie, unless it is a resource.
+          const rest = masked.slice(masked.indexOf(clause) + clause.length);
+          return ANCHOR.test(clause) && !ANCHOR_RESOURCE.test(clause) && DIRECTIVE_VERB.test(rest);
         })
       )
         continue;
@@ -394,6 +401,20 @@ function groupProducts(masked: string, groups: Mention[][], ctx: ProductContext)
   const head = extractProducts(masked.slice(0, firstStart), ctx);
   let roleOnly: number[] = [];
   let subject: number | null = null;
+  // A list that opens its clause (南昌重点…, 以南昌为重点) is the clause's subject; one after a verb (充分发挥赣州…的优势)
+  // is an object, and the place-less clauses after it are not about it. Without any subject list, a sentence that opens
+  // with its places (依托南昌、宜春…五大产业集聚区，以…为引领) still gives its clauses to them.
+  const subjectLike = (g: number): boolean => {
+    const at = groups[g]?.[0]?.start ?? 0;
+    const before = masked.slice(0, at);
+    const from =
+      Math.max(before.lastIndexOf('，'), before.lastIndexOf('。'), before.lastIndexOf('；'), before.lastIndexOf('：')) +
+      1;
+    // The words before the clause's first list decide for every list of the clause (充分发挥赣州…、九江…的优势).
+    const clauseFirst = groups.find((other) => (other[0]?.start ?? 0) >= from)?.[0]?.start ?? at;
+    return !OBJECT_VERB.test(masked.slice(from, Math.min(clauseFirst, at)));
+  };
+  const headless = /^[^，。；：]{0,4}$/.test(masked.slice(0, firstStart));
   let joined: number[] = [];
   let pos = 0;
   groups.forEach((group, g) => {
@@ -437,7 +458,11 @@ function groupProducts(masked: string, groups: Mention[][], ctx: ProductContext)
     if (text.length === 0) return;
     const items = extractProducts(text, ctx);
     if (items.length === 0) return;
-    if (subject !== null) add(subject, items);
-    else for (const g of roleOnly) add(g, items);
+    if (subject !== null) {
+      if (subjectLike(subject)) add(subject, items);
+      return;
+    }
+    const subjects = roleOnly.filter(subjectLike);
+    for (const g of subjects.length > 0 ? subjects : headless ? roleOnly : []) add(g, items);
   }
 }

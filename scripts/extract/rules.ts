@@ -45,14 +45,28 @@ export const RULES = rules as unknown as {
     statusColumn: string;
     inline: InlineRule[];
     directiveVerb: string;
+    anchor: string;
+    anchorResource: string;
   };
   headingPrefix: string;
   resetHeading: string;
   combinedSections: Record<string, Record<string, string[]> | string>;
-  enterprise: { suffix: string; known: string[] };
+  enterprise: {
+    suffix: string;
+    anywhereSuffix: string;
+    weakSuffix: string;
+    lead: string;
+    listLead: string;
+    contexts: string[];
+    companyWord: string;
+    notName: string;
+    knownBoundary: string;
+    known: { name: string; reason: string }[];
+  };
   products: {
     verb: string;
     verbLead: string;
+    objectVerb: string;
     notAfterVerb: string;
     frames: string[];
     objectStop: string;
