@@ -309,8 +309,11 @@ function draftAssignments(
   const titleClauseEnd = ownTitle ? firstClauseEnd(masked) : -1;
   const byKey = new Map<string, Draft>();
   let order = 0;
+  // The industries of the rows (the sentence's, or those the places' own phrases name) are not their products.
+  const rowIndustries = [...industries, ...[...(local?.values() ?? []), ...(narrowed?.values() ?? [])].flat()];
   const productsOf = groupProducts(masked, groups, {
-    industryForms: industryForms(industries, index),
+    industryForms: industryForms(rowIndustries, index),
+    industryAliases: rowIndustries.flatMap((r) => index.byId.get(r.id)?.aliases ?? []),
     placeForms: mentions.map((m) => m.text),
   });
   groups.forEach((group, g) => {

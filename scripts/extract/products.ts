@@ -20,9 +20,31 @@ const OF_QUALIFIER = new RegExp(P.ofQualifier);
 const VERB_START = new RegExp(`^${P.verbLead}?(?:${P.verb})`);
 const NON_PRODUCT_CATEGORY = new RegExp(P.nonProductCategory);
 const BASE_SUFFIX = new RegExp(P.baseSuffix);
+const ETC_NOT_BEFORE = new RegExp(P.etcNotBefore);
 const HAS_VERB = new RegExp(`(?:${P.verb})`);
 const REJECT = new RegExp(P.reject);
 const CLAUSE_MARK = /[，。；：]/;
+
+/** Splits a list on 、 / 和 / 以及 / 包括 (and a last 与), but not inside （…） (LED应用产品（背光源、显示屏）). */
+function splitOutsideBrackets(text: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charAt(i);
+    if (ch === '（' || ch === '(') depth++;
+    else if ((ch === '）' || ch === ')') && depth > 0) depth--;
+    if (depth > 0) continue;
+    const sep =
+      /^(?:以及|包括|、|和)/.exec(text.slice(i))?.[0] ?? (/^与(?=[^、]{2,}$)/.test(text.slice(i)) ? '与' : '');
+    if (!sep) continue;
+    out.push(text.slice(from, i));
+    from = i + sep.length;
+    i += sep.length - 1;
+  }
+  out.push(text.slice(from));
+  return out;
+}
 
 /** Options for cleaning: forms that must not be items (the row's industry names, the sentence's place names). */
 export interface ProductContext {
@@ -30,6 +52,10 @@ export interface ProductContext {
   industryForms?: readonly string[];
   /** Items containing one of these are dropped: places. */
   placeForms?: readonly string[];
+  /** The industry's aliases: not products when a base phrase names them (上饶…等大数据、云计算产业基地). */
+  industryAliases?: readonly string[];
+  /** Set for base phrases (the items came from X…基地/产业带). */
+  base?: boolean;
 }
 
 /** Splits an object phrase into items and cleans each (see rules.json → products). */
@@ -39,16 +65,23 @@ export function productItems(object: string, ctx: ProductContext = {}): string[]
   if (q) text = text.slice(q[0].length);
   // …等核心产品 / …等产品的关键生产技术: what follows the last 等 of a list only names the category; a category of
   // processes (突破烧制成型、配方开发等关键环节) says the items are not products.
-  const etc = text.lastIndexOf('等');
+  let etc = text.lastIndexOf('等');
+  while (etc > 0 && ETC_NOT_BEFORE.test(text.slice(etc + 1))) etc = text.lastIndexOf('等', etc - 1);
   if (etc > 0 && !text.slice(etc).includes('、')) {
     if (NON_PRODUCT_CATEGORY.test(text.slice(etc + 1))) return [];
     text = text.slice(0, etc);
   }
-  if (ctx.industryForms?.includes(text.replace(TRAILING, ''))) return [];
+  // Only the industry's own names (新能源汽车及锂电, 大数据、云计算 in a base): no product.
+  const own = [...(ctx.industryForms ?? []), ...(ctx.base ? (ctx.industryAliases ?? []) : [])].sort(
+    (a, b) => b.length - a.length,
+  );
+  let rest = text.replace(TRAILING, '');
+  for (const f of own) rest = rest.split(f).join('');
+  if (own.length > 0 && /^(?:[、和及与]|以及)*$/.test(rest)) return [];
   const out: string[] = [];
-  for (const raw of text.split(/、|以及|和|包括|与(?=[^、]{2,}$)/)) {
+  for (const raw of splitOutsideBrackets(text)) {
     let item = raw.trim();
-    const fromBase = BASE_SUFFIX.test(item);
+    const fromBase = ctx.base === true || BASE_SUFFIX.test(item);
     for (let k = 0; k < 3; k++) {
       const before = item;
       item = item.replace(LEADING, '').replace(TRAILING, '').replace(/等$/, '').replace(OF_QUALIFIER, '').trim();
@@ -59,6 +92,7 @@ export function productItems(object: string, ctx: ProductContext = {}): string[]
     // The industry's own name, alone or with a short qualifier (现代绿色石化产业基地, 沿江新型钢铁产业基地).
     if (ctx.industryForms?.some((f) => item === f || (fromBase && item.endsWith(f) && item.length - f.length <= 4)))
       continue;
+    if (fromBase && ctx.industryAliases?.includes(item)) continue;
     if (ctx.placeForms?.some((f) => item.includes(f))) continue;
     out.push(item);
   }
@@ -148,5 +182,5 @@ export function ownNounProducts(ownText: string, listJoin: boolean, ctx: Product
   }
   const head = baseHead(ownText);
   if (!head || HAS_VERB.test(head)) return [];
-  return productItems(head, ctx);
+  return productItems(head, { ...ctx, base: true });
 }

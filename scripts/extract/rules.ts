@@ -76,6 +76,7 @@ export const RULES = rules as unknown as {
     qualifier: string;
     ofQualifier: string;
     nonProductCategory: string;
+    etcNotBefore: string;
     baseSuffix: string;
     trim: { leading: string; trailing: string };
     reject: string;
