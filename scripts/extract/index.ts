@@ -313,7 +313,11 @@ function draftAssignments(
   const rowIndustries = [...industries, ...[...(local?.values() ?? []), ...(narrowed?.values() ?? [])].flat()];
   const productsOf = groupProducts(masked, groups, {
     industryForms: industryForms(rowIndustries, index),
-    industryAliases: rowIndustries.flatMap((r) => index.byId.get(r.id)?.aliases ?? []),
+    // Only aliases that are parts of the industry's name (大数据、云计算 of 大数据与云计算), not sub-lines (饮料 of 食品).
+    industryAliases: rowIndustries.flatMap((r) => {
+      const industry = index.byId.get(r.id);
+      return (industry?.aliases ?? []).filter((a) => industry?.zh.includes(a) || r.zh.includes(a));
+    }),
     placeForms: mentions.map((m) => m.text),
   });
   groups.forEach((group, g) => {
