@@ -16,7 +16,7 @@ import {
 } from './industry.ts';
 import { findMentions, groupMentions, type Mention, unresolvedForms } from './mentions.ts';
 import { findPassages } from './passages.ts';
-import { extractProducts, ownNounProducts, type ProductContext } from './products.ts';
+import { extractProducts, ownNounProducts, type ProductContext, productsIn } from './products.ts';
 import { groupRole, titleRole } from './roles.ts';
 import { CORRECTIONS, RULES } from './rules.ts';
 import { splitSentences } from './sentences.ts';
@@ -34,7 +34,14 @@ const strength = (role: Role): number => ROLES.indexOf(role);
 
 interface Draft extends Omit<Assignment, 'id'> {
   order: number;
+  /** Whether the place-less clauses at the end of the sentence are about this row (see groupProducts). */
+  receiver: boolean;
+  /** How the row's products are cleaned (its industry's names). */
+  productCtx: ProductContext;
 }
+
+const SUB_LINE_ALIASES = new Set(RULES.products.subLineAliases);
+const CARRY_STOP = new RegExp(RULES.products.carryStop);
 
 export function extractPlan(input: ExtractionInput): ExtractionResult {
   const { plan, text, gazetteer } = input;
@@ -73,10 +80,14 @@ export function extractPlan(input: ExtractionInput): ExtractionResult {
     let topic: IndustryRef | null = null;
     let title: Role | null = null;
     let lineCity: string | null = null;
+    // Rows whose sentence ended with ；: the place-less parts after it that go on with the same topic add their
+    // products (003 line 50: 中药方面，以南昌、宜春等地为重点区域，…；推进…中药材基地化建设；…中药饮片…).
+    let carry: { row: Assignment; ctx: ProductContext }[] = [];
 
     for (const span of splitSentences(lineText)) {
       if (span.bullet) title = titleRole(span.text);
       const foundTopic = sentenceTopic(span.text, index);
+      const topicBefore = topic;
       // A topic that is just the section's own industry (生物医药及大健康。) does not hide a sub-industry.
       if (foundTopic) topic = foundTopic.id === passage.section?.id ? null : foundTopic;
 
@@ -93,6 +104,17 @@ export function extractPlan(input: ExtractionInput): ExtractionResult {
           const place = fix?.place ? gazetteer.byId(fix.place) : undefined;
           return place ? { ...m, place } : m;
         });
+      if (foundTopic && foundTopic.id !== topicBefore?.id) carry = [];
+      if (mentions.length > 0 || STATUS.test(span.text)) {
+        carry = [];
+      } else if (carry.length > 0 && (enterpriseSpans.length > 0 || CARRY_STOP.test(span.text))) {
+        // A part with its own anchor (以新华金属制品…为基础) is about something else.
+        carry = [];
+      } else if (carry.length > 0) {
+        for (const { row, ctx } of carry)
+          row.products = [...new Set([...row.products, ...extractProducts(masked, ctx)])];
+        if (!span.text.endsWith('；')) carry = [];
+      }
       const lastCity: Mention | undefined = [...mentions].reverse().find((m) => m.place.level === 'city');
       if (lastCity) lineCity = lastCity.place.id;
 
@@ -192,6 +214,8 @@ export function extractPlan(input: ExtractionInput): ExtractionResult {
         local,
         narrowed,
         index,
+        !forced && !(passage.section && passage.section.id === '' && !topic),
+        passage.section?.id,
       );
       if (drafts.length === 0) {
         audit.status = 'no-industry';
@@ -202,12 +226,16 @@ export function extractPlan(input: ExtractionInput): ExtractionResult {
       for (const c of corrections.filter((c) => c.action === 'role' && c.role)) {
         for (const d of drafts) if (d.placeText === c.placeText && c.role) d.role = c.role;
       }
+      carry = [];
       for (const d of drafts) {
-        const { order: _order, ...rest } = d;
+        const { order: _order, receiver, productCtx, ...rest } = d;
         const id = `${plan.id}:${d.source.line}:${d.source.start}:${d.place}:${d.industry}`;
-        assignments.push({ id, ...rest });
+        const row: Assignment = { id, ...rest };
+        assignments.push(row);
         audit.assignments.push(id);
+        if (receiver) carry.push({ row, ctx: productCtx });
       }
+      if (!span.text.endsWith('；')) carry = [];
       audit.status = 'assigned';
       sentences.push(audit);
     }
@@ -300,6 +328,8 @@ function draftAssignments(
   local: Map<Mention, IndustryRef[]> | null,
   narrowed: Map<Mention, IndustryRef[]> | null,
   index: IndustryIndex,
+  subLines: boolean,
+  sectionId: string | undefined,
 ): Draft[] {
   const groups = groupMentions(masked, mentions);
   // A sentence that opens with its bullet title (核心区：…) is scoped by it, most strongly in the clause the title opens;
@@ -311,7 +341,7 @@ function draftAssignments(
   let order = 0;
   // The industries of the rows (the sentence's, or those the places' own phrases name) are not their products.
   const rowIndustries = [...industries, ...[...(local?.values() ?? []), ...(narrowed?.values() ?? [])].flat()];
-  const productsOf = groupProducts(masked, groups, {
+  const productCtx: ProductContext = {
     industryForms: industryForms(rowIndustries, index),
     // Only aliases that are parts of the industry's name (大数据、云计算 of 大数据与云计算), not sub-lines (饮料 of 食品).
     industryAliases: rowIndustries.flatMap((r) => {
@@ -319,7 +349,21 @@ function draftAssignments(
       return (industry?.aliases ?? []).filter((a) => industry?.zh.includes(a) || r.zh.includes(a));
     }),
     placeForms: mentions.map((m) => m.text),
-  });
+    industryNames: [...index.byId.values()].map((i) => i.zh),
+  };
+  const { products: productsOf, receivers, subjects } = groupProducts(masked, groups, productCtx);
+  // A sub-industry the sentence names for its places (中药方面，以南昌…; 医疗器械以南昌为主) is a product line of theirs.
+  const subLineProduct = (ref: IndustryRef): string | null => {
+    if (!subLines || !span.text.includes(ref.zh)) return null;
+    if (ref.id === sectionId && !SUB_LINE_ALIASES.has(ref.zh)) return null;
+    const industry = index.byId.get(ref.id);
+    const parent = industry?.parent ? index.byId.get(industry.parent) : undefined;
+    // A place phrase naming its own industry outside a section (鹰潭铜产业基地) names the industry, unless the form is
+    // one of the sub-line aliases (景德镇直升机产业基地).
+    const isSub =
+      (!local && parent && ![parent.zh, ...parent.aliases].includes(ref.zh)) || SUB_LINE_ALIASES.has(ref.zh);
+    return isSub ? ref.zh.replace(/(?:产业|业)$/, '') : null;
+  };
   groups.forEach((group, g) => {
     const first = group[0];
     const last = group[group.length - 1];
@@ -352,6 +396,7 @@ function draftAssignments(
             existing.placeText = m.text;
           }
           existing.products = [...new Set([...existing.products, ...products])];
+          existing.receiver ||= receivers.includes(g);
           existing.enterprises = [...new Set([...existing.enterprises, ...enterprises])];
           continue;
         }
@@ -363,8 +408,13 @@ function draftAssignments(
           industryZh: industry.zh,
           placeText: m.text,
           role,
-          products: [...products],
+          products:
+            (subjects[g] || local) && subLineProduct(industry)
+              ? [...new Set([subLineProduct(industry) as string, ...products])]
+              : [...products],
           enterprises: [...enterprises],
+          receiver: receivers.includes(g),
+          productCtx,
           quote: span.text,
           source: { file, line, start: span.start, end: span.end },
         });
@@ -394,7 +444,11 @@ function industryForms(industries: readonly IndustryRef[], index: IndustryIndex)
  * lists that only get a role (以南昌为重点，九江、吉安等地联动，…重点突破…芯片) share the place-less clauses after them;
  * products before the first list belong to every list.
  */
-function groupProducts(masked: string, groups: Mention[][], ctx: ProductContext): Map<number, string[]> {
+function groupProducts(
+  masked: string,
+  groups: Mention[][],
+  ctx: ProductContext,
+): { products: Map<number, string[]>; receivers: number[]; subjects: boolean[] } {
   const out = new Map<number, string[]>();
   const add = (g: number, items: readonly string[]) => {
     if (items.length === 0) return;
@@ -411,16 +465,17 @@ function groupProducts(masked: string, groups: Mention[][], ctx: ProductContext)
   // A list that opens its clause (南昌重点…, 以南昌为重点) is the clause's subject; one after a verb (充分发挥赣州…的优势)
   // is an object, and the place-less clauses after it are not about it. Without any subject list, a sentence that opens
   // with its places (依托南昌、宜春…五大产业集聚区，以…为引领) still gives its clauses to them.
-  const subjectLike = (g: number): boolean => {
+  /** The words between the clause start and the clause's first list (充分发挥 in 充分发挥赣州…、九江…的优势). */
+  const clausePrefix = (g: number): string => {
     const at = groups[g]?.[0]?.start ?? 0;
     const before = masked.slice(0, at);
     const from =
       Math.max(before.lastIndexOf('，'), before.lastIndexOf('。'), before.lastIndexOf('；'), before.lastIndexOf('：')) +
       1;
-    // The words before the clause's first list decide for every list of the clause (充分发挥赣州…、九江…的优势).
     const clauseFirst = groups.find((other) => (other[0]?.start ?? 0) >= from)?.[0]?.start ?? at;
-    return !OBJECT_VERB.test(masked.slice(from, Math.min(clauseFirst, at)));
+    return masked.slice(from, Math.min(clauseFirst, at));
   };
+  const subjectLike = (g: number): boolean => !OBJECT_VERB.test(clausePrefix(g));
   const headless = /^[^，。；：]{0,4}$/.test(masked.slice(0, firstStart));
   let joined: number[] = [];
   let pos = 0;
@@ -438,20 +493,31 @@ function groupProducts(masked: string, groups: Mention[][], ctx: ProductContext)
     const end = Math.min(nextStart, clauseEnd(last.end));
     const own = masked.slice(last.end, end);
     const listJoin = end === nextStart && /(?:、|和|及)$/.test(own);
-    const items = [...extractProducts(own, ctx), ...ownNounProducts(own, listJoin, ctx)];
-    add(g, head);
+    const found = productsIn(own, ctx);
+    const items = [...found.items, ...ownNounProducts(own, listJoin, ctx)];
+    // 推进南昌、景德镇通航产业发展: a sub-line named right after the list is its product line.
+    const line = [...SUB_LINE_ALIASES].find((a) => new RegExp(`^(?:等地?|的)?${a}(?:产业|业)`).test(own));
+    if (line) items.unshift(line);
+    // Products before the first list are every subject list's (以…芯片等设计行业为切入点，以南昌为重点…), not an object's
+    // (大力发展航空…等军民融合产业，建设景德镇直升机等军民融合产业基地).
+    if (subjectLike(g)) add(g, head);
+    // 赣北水泥生产基地，包括瑞昌、彭泽、九江等县: the members take the base's products.
+    if (/包括$/.test(clausePrefix(g))) add(g, out.get(g - 1) ?? []);
     // 沙河工业园（水西有色基地）、定南工业园重点发展…: a list broken only by a parenthesis goes on.
     if (/^(?:（[^）]*）|[（）])?(?:、|和|及)?$/.test(own) && end === nextStart && g + 1 < groups.length) {
       joined.push(g);
       pos = end;
       return;
     }
-    if (items.length > 0) {
-      for (const j of [...joined, g]) add(j, items);
+    for (const j of [...joined, g]) add(j, items);
+    if (found.fromVerb) {
+      // A list with its own verb (南昌重点发展…) is the subject of the clauses after it.
       joined = [];
       subject = g;
       roleOnly = [];
     } else {
+      // A list with only a role, a frame or its own noun phrase (以A为棉纺产业主要集聚地，以B为…集聚地，主攻…) shares them.
+      if (subject !== null) roleOnly = [];
       roleOnly.push(...joined, g);
       joined = [];
       subject = null;
@@ -459,17 +525,18 @@ function groupProducts(masked: string, groups: Mention[][], ctx: ProductContext)
     pos = end;
   });
   shareTail(masked.slice(pos));
-  return out;
+  return { products: out, receivers: receivers(), subjects: groups.map((_, g) => subjectLike(g)) };
+
+  /** The lists the place-less clauses after the last list are about. */
+  function receivers(): number[] {
+    if (subject !== null) return subjectLike(subject) ? [subject] : [];
+    const subjects = roleOnly.filter(subjectLike);
+    return subjects.length > 0 ? subjects : headless ? roleOnly : [];
+  }
 
   function shareTail(text: string): void {
     if (text.length === 0) return;
     const items = extractProducts(text, ctx);
-    if (items.length === 0) return;
-    if (subject !== null) {
-      if (subjectLike(subject)) add(subject, items);
-      return;
-    }
-    const subjects = roleOnly.filter(subjectLike);
-    for (const g of subjects.length > 0 ? subjects : headless ? roleOnly : []) add(g, items);
+    for (const g of receivers()) add(g, items);
   }
 }

@@ -38,7 +38,8 @@ describe('products: whose they are', () => {
   });
   it('003 line 48: 以南昌、九江、吉安为重点，强化智能手机、车载通信设备的制造能力 → all three; the next sentence is not theirs', () => {
     const got = products(rows('003', 48, '通信设备方面'));
-    for (const place of ['南昌', '九江', '吉安']) expect(got[place]).toEqual(['智能手机', '车载通信设备']);
+    // The sub-line the clause is about (通信设备方面) is a product line of each.
+    for (const place of ['南昌', '九江', '吉安']) expect(got[place]).toEqual(['通信设备', '智能手机', '车载通信设备']);
     // 以元器件骨干企业为依托…在触控屏模组…等产业环节: elaborates without naming a place.
     for (const a of rows('003', 48)) expect(a.products).not.toContain('触控屏模组');
   });
@@ -73,10 +74,22 @@ describe('products: whose they are', () => {
 });
 
 describe('products: what they are', () => {
+  it('003 line 50: ；-joined parts of a 方面 paragraph go on with its places; a new 方面 starts afresh', () => {
+    const got = products(rows('003', 50, '医疗器械方面'));
+    expect(got.南昌).toEqual(expect.arrayContaining(['医疗器械', '输注器具', '医学影像', '数字化诊疗设备']));
+    const bio = products(rows('003', 50, '生物技术药方面'));
+    expect(bio.抚州).toEqual(expect.arrayContaining(['疫苗', '抗体药物']));
+    expect(bio.抚州).not.toContain('输注器具');
+  });
+  it('001 line 201: a ；-part with its own anchor (以新华金属制品…为基础) is not the previous base’s', () => {
+    for (const a of rows('001', 201)) expect(a.products).not.toContain('无取向硅钢');
+  });
   it('a place’s own noun phrase: 000 line 16 景德镇特色原料药和制剂生产基地, 抚州大输液特色生产基地', () => {
     const got = products(rows('000', 16, '化学药'));
-    expect(got.景德镇).toEqual(['原料药', '制剂']);
-    expect(got.抚州).toEqual(['大输液']);
+    // 化学药 opens the sentence: the sub-line of every place in it.
+    expect(got.景德镇).toEqual(['化学药', '原料药', '制剂']);
+    expect(got.抚州).toEqual(['化学药', '大输液']);
+    expect(got.南昌).toEqual(['化学药', '化学制剂']);
   });
   it('000 line 36: a belt’s products after its area description (等油料主产区域食用植物油加工产业带)', () => {
     expect(products(rows('000', 36, '赣中、赣东北')).赣中).toEqual(['食用植物油加工']);

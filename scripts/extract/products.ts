@@ -7,6 +7,7 @@ import { RULES } from './rules.ts';
 const P = RULES.products;
 const VERB = new RegExp(`${P.verbLead}(?:${P.verb})`, 'g');
 const VERB_AT = new RegExp(`^(?:${P.verb})`);
+const VERB_FREE = new RegExp(`(?:${P.verbAnywhere})`, 'g');
 const NOT_AFTER_VERB = new RegExp(P.notAfterVerb);
 const FRAMES = P.frames.map((f) => new RegExp(f, 'g'));
 const OBJECT_STOP = new RegExp(P.objectStop);
@@ -54,6 +55,8 @@ export interface ProductContext {
   placeForms?: readonly string[];
   /** The industry's aliases: not products when a base phrase names them (上饶…等大数据、云计算产业基地). */
   industryAliases?: readonly string[];
+  /** Every industry's own name (稀土, 光伏): a base named by one of them (建设稀土产业园区) names no product. */
+  industryNames?: readonly string[];
   /** Set for base phrases (the items came from X…基地/产业带). */
   base?: boolean;
 }
@@ -92,7 +95,9 @@ export function productItems(object: string, ctx: ProductContext = {}): string[]
     // The industry's own name, alone or with a short qualifier (现代绿色石化产业基地, 沿江新型钢铁产业基地).
     if (ctx.industryForms?.some((f) => item === f || (fromBase && item.endsWith(f) && item.length - f.length <= 4)))
       continue;
-    if (fromBase && ctx.industryAliases?.includes(item)) continue;
+    if (fromBase && (ctx.industryAliases?.includes(item) || ctx.industryNames?.includes(item))) continue;
+    // In a base phrase, what still opens with a verb is an action (生产流通), not a product.
+    if (ctx.base && VERB_START.test(item)) continue;
     if (ctx.placeForms?.some((f) => item.includes(f))) continue;
     out.push(item);
   }
@@ -115,11 +120,18 @@ function objectAfter(text: string, from: number): string {
  * (打造…生产基地). A clause opening with 以及 continues the previous object.
  */
 export function extractProducts(segment: string, ctx: ProductContext = {}): string[] {
+  return productsIn(segment, ctx).items;
+}
+
+/** As extractProducts, also saying whether a verb gave any (南昌重点发展… makes 南昌 the subject of its clause). */
+export function productsIn(segment: string, ctx: ProductContext = {}): { items: string[]; fromVerb: boolean } {
   // 高安的水轮发电机、挖掘机: the words right after a place and 的 are its products.
   if (segment.startsWith('的') && !/^的[^，。；]*为/.test(segment)) {
-    return productItems(objectAfter(segment, 1), ctx);
+    const items = productItems(objectAfter(segment, 1), ctx);
+    return { items, fromVerb: items.length > 0 };
   }
   const items: string[] = [];
+  let verbCount = 0;
   const taken: [number, number][] = [];
   const free = (s: number, e: number) => !taken.some(([a, b]) => s < b && e > a);
   for (const frame of FRAMES) {
@@ -132,10 +144,11 @@ export function extractProducts(segment: string, ctx: ProductContext = {}): stri
       items.push(...productItems(group, ctx));
     }
   }
-  VERB.lastIndex = 0;
   let lastObjectEnd = -1;
-  for (const m of segment.matchAll(VERB)) {
-    const verbFrom = (m.index ?? 0) + m[0].length;
+  const verbs = [...segment.matchAll(VERB), ...segment.matchAll(VERB_FREE)]
+    .map((m) => (m.index ?? 0) + m[0].length)
+    .sort((a, b) => a - b);
+  for (const verbFrom of [...new Set(verbs)]) {
     // The verb word itself is the tail of the match; the object starts after it.
     if (NOT_AFTER_VERB.test(segment.slice(verbFrom))) continue;
     // 做大做强 / 改造提升: a second verb right after is part of the same verb phrase.
@@ -147,7 +160,9 @@ export function extractProducts(segment: string, ctx: ProductContext = {}): stri
     if (object.length === 0) continue;
     taken.push([from, from + object.length]);
     lastObjectEnd = from + object.length;
-    items.push(...productItems(object, ctx));
+    const found = productItems(object, ctx);
+    verbCount += found.length;
+    items.push(...found);
     // ，以及高技术领域应用的新型钨基材料: the next clause continues this object.
     const next = segment.slice(lastObjectEnd + 1);
     if (segment.charAt(lastObjectEnd) === '，' && CONTINUATION.test(next)) {
@@ -155,7 +170,7 @@ export function extractProducts(segment: string, ctx: ProductContext = {}): stri
       items.push(...productItems(more, ctx));
     }
   }
-  return [...new Set(items)].slice(0, 20);
+  return { items: [...new Set(items)].slice(0, 30), fromVerb: verbCount > 0 };
 }
 
 /** The head words of a base-like phrase (景德镇特色原料药和制剂生产基地 → 特色原料药和制剂), or null. */
@@ -178,9 +193,9 @@ export function ownNounProducts(ownText: string, listJoin: boolean, ctx: Product
   if (/^[为以在]/.test(ownText) || VERB_START.test(ownText)) return [];
   if (listJoin) {
     const noun = /^([^，。；：为以在]{2,16}?)(?:、|和|及)$/.exec(ownText)?.[1];
-    if (noun && !HAS_VERB.test(noun)) return productItems(noun, ctx);
+    if (noun && !HAS_VERB.test(noun.replace(TRAILING, ''))) return productItems(noun, { ...ctx, base: true });
   }
   const head = baseHead(ownText);
-  if (!head || HAS_VERB.test(head)) return [];
+  if (!head) return [];
   return productItems(head, { ...ctx, base: true });
 }

@@ -77,6 +77,9 @@ export const RULES = rules as unknown as {
     ofQualifier: string;
     nonProductCategory: string;
     etcNotBefore: string;
+    verbAnywhere: string;
+    carryStop: string;
+    subLineAliases: string[];
     baseSuffix: string;
     trim: { leading: string; trailing: string };
     reject: string;
