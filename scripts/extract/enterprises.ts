@@ -54,7 +54,9 @@ export function findEnterprises(text: string, isPlace: IsPlace = () => false): T
       const companyWord = (m.groups?.word ?? '').includes(E.companyWord);
       let from = 0;
       for (const part of list.split(/、|和|及/)) {
-        const lead = LIST_LEAD.exec(part)?.[0].length ?? 0;
+        // 萍钢的安钢: the item names the part after 的.
+        const of = part.lastIndexOf('的');
+        const lead = of >= 0 ? of + 1 : (LIST_LEAD.exec(part)?.[0].length ?? 0);
         const at = list.indexOf(part, from) + lead;
         from = at + part.length - lead;
         const name = part.slice(lead).trim();

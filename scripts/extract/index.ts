@@ -42,6 +42,17 @@ interface Draft extends Omit<Assignment, 'id'> {
 
 const SUB_LINE_ALIASES = new Set(RULES.products.subLineAliases);
 const CARRY_STOP = new RegExp(RULES.products.carryStop);
+/** What may stand before a place that heads its bullet: a title (一城：) and/or an enumerator (一是). */
+const PLACE_HEAD = /^(?:[^：:，。；]{1,8}[：:]\s*)(?:[一二三四五六七八九十]是)?$|^[一二三四五六七八九十]是$/;
+/** A sentence that opens the next item of an enumeration (二是九江红鹰飞机产业园区…) ends the previous item's scope. */
+const ENUMERATOR = /^(?:[^：:，。；]{1,8}[：:]\s*)?[一二三四五六七八九十]是/;
+const ENTERPRISE_ACTS = new RegExp(`^(?:${RULES.enterprise.acts})`);
+const FAR_ANCHOR = new RegExp(`^(?:${RULES.enterprise.farAnchor})`);
+const ANCHOR_BEFORE = new RegExp(`(?:${RULES.enterprise.anchorBefore})$`);
+const ANCHOR_AFTER = new RegExp(`^(?:${RULES.enterprise.anchorAfter})`);
+/** A company named as the anchor of what follows (以E为龙头, 依托E的优势). */
+const isAnchor = (text: string, e: { start: number; end: number }): boolean =>
+  ANCHOR_BEFORE.test(text.slice(0, e.start)) || ANCHOR_AFTER.test(text.slice(e.end));
 
 export function extractPlan(input: ExtractionInput): ExtractionResult {
   const { plan, text, gazetteer } = input;
@@ -83,6 +94,9 @@ export function extractPlan(input: ExtractionInput): ExtractionResult {
     // Rows whose sentence ended with ；: the place-less parts after it that go on with the same topic add their
     // products (003 line 50: 中药方面，以南昌、宜春等地为重点区域，…；推进…中药材基地化建设；…中药饮片…).
     let carry: { row: Assignment; ctx: ProductContext }[] = [];
+    // Set when the carrying sentence opens with its place as a title (--南昌： …): the whole bullet is about it, so
+    // carrying goes on across 。 until the next bullet or place (001 line 162: 以凯马百路佳客车公司为重点，加快发展…).
+    let carryTitle = false;
 
     for (const span of splitSentences(lineText)) {
       if (span.bullet) title = titleRole(span.text);
@@ -104,16 +118,20 @@ export function extractPlan(input: ExtractionInput): ExtractionResult {
           const place = fix?.place ? gazetteer.byId(fix.place) : undefined;
           return place ? { ...m, place } : m;
         });
-      if (foundTopic && foundTopic.id !== topicBefore?.id) carry = [];
+      if ((foundTopic && foundTopic.id !== topicBefore?.id) || span.bullet || ENUMERATOR.test(span.text)) carry = [];
       if (mentions.length > 0 || STATUS.test(span.text)) {
         carry = [];
-      } else if (carry.length > 0 && (enterpriseSpans.length > 0 || CARRY_STOP.test(span.text))) {
+      } else if (carry.length > 0 && !carryTitle && CARRY_STOP.test(span.text)) {
         // A part with its own anchor (以新华金属制品…为基础) is about something else.
         carry = [];
       } else if (carry.length > 0) {
-        for (const { row, ctx } of carry)
+        for (const { row, ctx } of carry) {
           row.products = [...new Set([...row.products, ...extractProducts(masked, ctx)])];
-        if (!span.text.endsWith('；')) carry = [];
+          // A company list goes on only where the row already has one (…江铃新动力汽车公司重点发展…；百路佳客车公司等).
+          if (row.enterprises.length > 0 || carryTitle)
+            row.enterprises = [...new Set([...row.enterprises, ...enterpriseSpans.map((e) => e.text)])];
+        }
+        if (!span.text.endsWith('；') && !carryTitle) carry = [];
       }
       const lastCity: Mention | undefined = [...mentions].reverse().find((m) => m.place.level === 'city');
       if (lastCity) lineCity = lastCity.place.id;
@@ -235,7 +253,15 @@ export function extractPlan(input: ExtractionInput): ExtractionResult {
         audit.assignments.push(id);
         if (receiver) carry.push({ row, ctx: productCtx });
       }
-      if (!span.text.endsWith('；')) carry = [];
+      // --南昌： …; --一城：南昌航空工业城，…; 一是景德镇直升机产业园区，…: the place heads its bullet or item.
+      const first = mentions[0];
+      const opening = first ? span.text.slice(0, first.start) : '';
+      const after = first ? span.text.charAt(first.end) : '';
+      carryTitle =
+        !!first &&
+        (PLACE_HEAD.test(opening) || (opening === '' && /[：:]/.test(after))) &&
+        (/[：:，,]/.test(after) || opening !== '');
+      if (!span.text.endsWith('；') && !carryTitle) carry = [];
       audit.status = 'assigned';
       sentences.push(audit);
     }
@@ -377,13 +403,18 @@ function draftAssignments(
     // Enterprises named between this group and the next belong to it; those before the first place to the first.
     // With several lists in a sentence, a company more than one clause away is not the list's (001 line 100: the
     // tungsten companies after …为支撑，规划建设…，重点扶持 are the province's, not the supporting parks').
+    // A company further away is the list's only when it acts for it (…，江铃股份重点发展…); one before the first
+    // place only as the anchor of the layout (以江铃集团公司为龙头，整车生产布局在…), not in another action
+    // (重点实施方大特钢“城市钢厂搬迁工程”，在九江湖口建设…).
     const enterprises = enterpriseSpans
       .filter(
         (e) =>
           (e.start >= last.end &&
             e.start < nextStart &&
-            (groups.length === 1 || (masked.slice(last.end, e.start).match(/[，；：]/g) ?? []).length <= 1)) ||
-          (g === 0 && e.start < first.start),
+            ((masked.slice(last.end, e.start).match(/[，；：]/g) ?? []).length <= 1 ||
+              (groups.length === 1 &&
+                (ENTERPRISE_ACTS.test(masked.slice(e.end)) || FAR_ANCHOR.test(masked.slice(e.end)))))) ||
+          (g === 0 && e.start < first.start && isAnchor(masked, e)),
       )
       .map((e) => e.text);
     for (const m of group) {

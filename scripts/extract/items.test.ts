@@ -115,6 +115,27 @@ describe('products: what they are', () => {
 });
 
 describe('enterprises', () => {
+  it('001 line 254: a company further away that acts for the place is its (江铃股份重点发展…); the ；-part goes on', () => {
+    expect(rows('001', 254, '南昌以江铃集团')[0]?.enterprises).toEqual([
+      '江铃集团',
+      '江铃控股',
+      '江铃股份',
+      '江铃新动力汽车公司',
+      '百路佳客车公司',
+    ]);
+  });
+  it('001 line 199: a company in another action before the place is not its anchor', () => {
+    for (const a of rows('001', 199)) expect(a.enterprises).toEqual([]);
+  });
+  it('001 lines 162 and 131: a place heading its bullet (南昌：, 一是…园区，) keeps the bullet’s companies', () => {
+    expect(rows('001', 162, '南昌：')[0]?.enterprises).toEqual(['江铃汽车集团', '凯马百路佳客车公司']);
+    const park = rows('001', 131, '二园区')[0];
+    expect(park?.enterprises).toEqual(['昌飞公司', '602所', '景航铸锻公司']);
+    expect(park?.products).toEqual(expect.arrayContaining(['直升机', '无人直升机', '航空铸锻件']));
+  });
+  it('001 line 209: 依托萍钢的安钢、萍特钢铁及金桥焊材 → the operators, not the parent 萍钢', () => {
+    expect(rows('001', 209, '依托萍钢')[0]?.enterprises).toEqual(['安钢', '萍特钢铁', '金桥焊材']);
+  });
   it('a 企业 list names its companies without a known-name list (以…等龙头企业为依托)', () => {
     expect(findEnterprises('某市以华光新材、远航科技等龙头企业为依托，').map((s) => s.text)).toEqual([
       '华光新材',
@@ -137,8 +158,10 @@ describe('enterprises', () => {
   });
   it('001 line 312: 江西临川贡酒 in a 梯队 list is a company (and 临川 no place); 001 line 255: 昌河福瑞达 is a product', () => {
     const wine = rows('001', 312);
-    expect(wine.every((a) => a.enterprises.includes('江西临川贡酒'))).toBe(true);
+    expect(findEnterprises(wine[0]?.quote ?? '').map((s) => s.text)).toContain('江西临川贡酒');
     expect(wine.some((a) => a.placeText.includes('临川'))).toBe(false);
+    // The tiers (即以四特酒有限责任公司为第一梯队…) are the province's, two clauses away from 浙赣铁路和京九铁路两侧为重点.
+    for (const a of wine) expect(a.enterprises).toEqual([]);
     expect(rows('001', 255)[0]?.enterprises).toEqual(['昌河汽车公司']);
   });
 });

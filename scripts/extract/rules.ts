@@ -61,6 +61,10 @@ export const RULES = rules as unknown as {
     companyWord: string;
     notName: string;
     knownBoundary: string;
+    acts: string;
+    farAnchor: string;
+    anchorBefore: string;
+    anchorAfter: string;
     known: { name: string; reason: string }[];
   };
   products: {
