@@ -18,26 +18,23 @@ const PRODUCT_F1: Record<string, number> = { '000': 0.93, '001': 0.83, '002': 0.
 const OVERALL = { productsF1: 0.85, enterprisesF1: 0.95 };
 
 function sum(scores: FieldScore[]): FieldScore {
-  const s = scores.reduce(
-    (a, b) => ({
-      ...a,
-      gold: a.gold + b.gold,
-      extracted: a.extracted + b.extracted,
-      goldMatched: a.goldMatched + b.goldMatched,
-      extractedMatched: a.extractedMatched + b.extractedMatched,
-    }),
-    {
-      gold: 0,
-      extracted: 0,
-      goldMatched: 0,
-      extractedMatched: 0,
-      precision: 1,
-      recall: 1,
-      f1: 1,
-      misses: [],
-      extras: [],
-    },
-  );
+  const s: FieldScore = {
+    gold: 0,
+    extracted: 0,
+    goldMatched: 0,
+    extractedMatched: 0,
+    precision: 1,
+    recall: 1,
+    f1: 1,
+    misses: [],
+    extras: [],
+  };
+  for (const x of scores) {
+    s.gold += x.gold;
+    s.extracted += x.extracted;
+    s.goldMatched += x.goldMatched;
+    s.extractedMatched += x.extractedMatched;
+  }
   s.precision = s.extracted ? s.extractedMatched / s.extracted : 1;
   s.recall = s.gold ? s.goldMatched / s.gold : 1;
   s.f1 = s.precision + s.recall > 0 ? (2 * s.precision * s.recall) / (s.precision + s.recall) : 0;
