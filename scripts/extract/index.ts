@@ -145,6 +145,9 @@ export function extractPlan(input: ExtractionInput): ExtractionResult {
 
       // Industries the sentence is about.
       let industries: IndustryRef[] = [];
+      // Whether the industry was named for this sentence (a topic or leading sub-industry), so that a sub-industry is a
+      // product line of its places; a combined section's keywords (新能源汽车 in 节能与新能源汽车…) are not.
+      let subLineSource = false;
       const forced = corrections.find((c) => c.action === 'industry');
       if (forced?.industry) {
         industries = [{ id: forced.industry, zh: index.byId.get(forced.industry)?.zh ?? forced.industry }];
@@ -152,11 +155,13 @@ export function extractPlan(input: ExtractionInput): ExtractionResult {
         industries = combinedIndustries(passage.section.zh, masked, index);
       } else if (topic) {
         industries = [topic];
+        subLineSource = true;
       } else if (passage.section && passage.section.id === '') {
         industries = combinedIndustries(passage.section.zh, masked, index);
       } else if (passage.section) {
         const firstAt = mentions[0]?.start ?? masked.length;
         industries = [leadingSubIndustry(masked, firstAt, passage.section, index) ?? passage.section];
+        subLineSource = true;
       }
 
       const drop = corrections.find((c) => c.action === 'drop');
@@ -232,7 +237,7 @@ export function extractPlan(input: ExtractionInput): ExtractionResult {
         local,
         narrowed,
         index,
-        !forced && !(passage.section && passage.section.id === '' && !topic),
+        subLineSource || local !== null,
         passage.section?.id,
       );
       if (drafts.length === 0) {
@@ -535,7 +540,10 @@ function groupProducts(
     // 赣北水泥生产基地，包括瑞昌、彭泽、九江等县: the members take the base's products.
     if (/包括$/.test(clausePrefix(g))) add(g, out.get(g - 1) ?? []);
     // 沙河工业园（水西有色基地）、定南工业园重点发展…: a list broken only by a parenthesis goes on.
-    if (/^(?:（[^）]*）|[（）])?(?:、|和|及)?$/.test(own) && end === nextStart && g + 1 < groups.length) {
+    // 依托鄱阳湖、赣抚平原、吉泰盆地粮食主产区和赣西…基地发展粮食加工业: a list whose own words name nothing and
+    // that runs on (和/及/、) into the next list in the same clause shares that list's products.
+    const runsOn = listJoin && items.length === 0 && g + 1 < groups.length;
+    if ((/^(?:（[^）]*）|[（）])?(?:、|和|及)?$/.test(own) && end === nextStart && g + 1 < groups.length) || runsOn) {
       joined.push(g);
       pos = end;
       return;
