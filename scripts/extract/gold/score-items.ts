@@ -56,7 +56,7 @@ export interface PlanItemScore {
 /** Items match when one contains the other (硅片 ~ 硅片生产; 江铃集团 ~ 江铃集团公司). */
 export const itemsMatch = (a: string, b: string): boolean => a.includes(b) || b.includes(a);
 
-function field(): FieldScore {
+export function field(): FieldScore {
   return {
     gold: 0,
     extracted: 0,
@@ -70,7 +70,7 @@ function field(): FieldScore {
   };
 }
 
-function finish(s: FieldScore): FieldScore {
+export function finish(s: FieldScore): FieldScore {
   s.precision = s.extracted ? s.extractedMatched / s.extracted : 1;
   s.recall = s.gold ? s.goldMatched / s.gold : 1;
   s.f1 = s.precision + s.recall > 0 ? (2 * s.precision * s.recall) / (s.precision + s.recall) : 0;
@@ -189,12 +189,19 @@ async function main(): Promise<void> {
   }
   console.log('| plan | products P / R / F1 (gold, extracted) | enterprises P / R / F1 (gold, extracted) |');
   console.log('|---|---|---|');
+  const cell = (f: FieldScore) =>
+    `${f.precision.toFixed(3)} / ${f.recall.toFixed(3)} / ${f.f1.toFixed(3)} (${f.gold}, ${f.extracted})`;
+  const total = { products: field(), enterprises: field() };
   for (const gold of readGoldItems(dir)) {
     const plan = planOf(plans, gold);
     if (!plan) throw new Error(`no plan for gold file ${gold.file}`);
     const s = scorePlanItems(gold, assignments, gazetteer, plan.issued);
-    const cell = (f: FieldScore) =>
-      `${f.precision.toFixed(3)} / ${f.recall.toFixed(3)} / ${f.f1.toFixed(3)} (${f.gold}, ${f.extracted})`;
+    for (const k of ['products', 'enterprises'] as const) {
+      total[k].gold += s[k].gold;
+      total[k].extracted += s[k].extracted;
+      total[k].goldMatched += s[k].goldMatched;
+      total[k].extractedMatched += s[k].extractedMatched;
+    }
     console.log(`| ${gold.file.slice(0, 3)} | ${cell(s.products)} | ${cell(s.enterprises)} |`);
     if (verbose) {
       for (const m of s.products.misses) console.log(`  missing product   ${m}`);
@@ -203,6 +210,7 @@ async function main(): Promise<void> {
       for (const m of s.enterprises.extras) console.log(`  extra enterprise   ${m}`);
     }
   }
+  console.log(`| all | ${cell(finish(total.products))} | ${cell(finish(total.enterprises))} |`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await main();
