@@ -49,14 +49,23 @@ export interface PlaceProperties {
   pinyin: string;
   /** Macro-regions and new areas: ids of the member places. */
   members?: string[];
-  /** True when the geometry is a stand-in (a park's point inside its host county). */
+  /** True when the geometry is a stand-in (a park's point: never its footprint). */
   approximate?: boolean;
+  /**
+   * Parks only: how precise the point is. zone = the zone's own NBS statistical unit; township = its host township;
+   * county = only "somewhere in the host county" (data/places/park-positions.json).
+   */
+  positionPrecision?: PositionPrecision;
+  /** Parks only: why the park is drawn there (the unit, its source, and how the point was derived). */
+  positionSource?: string;
   /** Years the unit existed under this name: valid from `validFrom` (inclusive) to `validTo` (exclusive; null = still). */
   validFrom?: number | null;
   validTo?: number | null;
   /** Why this place exists in the gazetteer when it is a human decision (parks, macro-regions, corrections). */
   note?: string;
 }
+
+export type PositionPrecision = 'zone' | 'township' | 'county';
 
 export type PlaceGeometry = Polygon | MultiPolygon | Point;
 
@@ -97,8 +106,8 @@ export interface SourceRef {
   end: number;
 }
 
-/** One (plan, sentence, place, industry) claim. */
-export interface Assignment {
+/** One (plan, sentence, place, industry) claim, as the extraction finds it (the Chinese half of an Assignment). */
+export interface ExtractedAssignment {
   id: string;
   plan: string;
   place: string;
@@ -115,6 +124,25 @@ export interface Assignment {
   source: SourceRef;
 }
 
+/**
+ * The English the build attaches to an assignment (scripts/english): the project's own, unofficial translation
+ * (data/translations/) and reviewed glossary (data/glossary/). A gap never drops a row: it publishes null or the
+ * Chinese text and the build warns (an error with --strict).
+ */
+export interface AssignmentEnglish {
+  /** English of `quote` (the team's translation of that seed sentence); null only when it has none (the build warns). */
+  quoteEn: string | null;
+  /** The industry as written, in English: the glossary's entry for `industryZh`, else the industry list's `en`. */
+  industryTextEn: string;
+  /** Parallel to `products` (same length, same order); a term missing from the glossary keeps its Chinese text. */
+  productsEn: string[];
+  /** Parallel to `enterprises`; companies under their own English name where they have one, else pinyin. */
+  enterprisesEn: string[];
+}
+
+/** One (plan, sentence, place, industry) claim, as published in assignments.json. */
+export interface Assignment extends ExtractedAssignment, AssignmentEnglish {}
+
 export type SentenceStatus =
   /** Produced at least one assignment. */
   | 'assigned'
@@ -127,7 +155,8 @@ export type SentenceStatus =
   /** Anything else, explained by `reason`. */
   | 'other';
 
-export interface AuditSentence {
+/** One audited sentence as the extraction finds it. */
+export interface ExtractedAuditSentence {
   line: number;
   start: number;
   end: number;
@@ -141,16 +170,23 @@ export interface AuditSentence {
   reason: string | null;
 }
 
+/** One audited sentence as published in audit.json. */
+export interface AuditSentence extends ExtractedAuditSentence {
+  /** The team's English translation of `text` (unofficial); null when it has none (the build warns). */
+  en: string | null;
+}
+
 export interface AuditWarning {
   file: string;
   line: number;
   message: string;
 }
 
-export interface AuditPlan {
+/** The sentence type is a parameter so the extraction can return its plans before the English stage runs. */
+export interface AuditPlan<Sentence extends ExtractedAuditSentence = AuditSentence> {
   plan: string;
   file: string;
-  sentences: AuditSentence[];
+  sentences: Sentence[];
   counts: { sentences: number; assigned: number; assignments: number; places: number; unresolved: number };
 }
 
