@@ -39,18 +39,9 @@ const strength = (role: Role): number => ROLES.indexOf(role);
 
 interface Draft extends Omit<Assignment, 'id'> {
   order: number;
-  /** Whether the place-less clauses at the end of the sentence are about this row (see groupProducts). */
-  receiver: boolean;
-  /** How the row's products are cleaned (its industry's names). */
-  productCtx: ProductContext;
 }
 
 const SUB_LINE_ALIASES = new Set(RULES.products.subLineAliases);
-const CARRY_STOP = new RegExp(RULES.products.carryStop);
-/** What may stand before a place that heads its bullet: a title (一城：) and/or an enumerator (一是). */
-const PLACE_HEAD = /^(?:[^：:，。；]{1,8}[：:]\s*)(?:[一二三四五六七八九十]是)?$|^[一二三四五六七八九十]是$/;
-/** A sentence that opens the next item of an enumeration (二是九江红鹰飞机产业园区…) ends the previous item's scope. */
-const ENUMERATOR = /^(?:[^：:，。；]{1,8}[：:]\s*)?[一二三四五六七八九十]是/;
 const ENTERPRISE_ACTS = new RegExp(`^(?:${RULES.enterprise.acts})`);
 const FAR_ANCHOR = new RegExp(`^(?:${RULES.enterprise.farAnchor})`);
 const ANCHOR_BEFORE = new RegExp(`(?:${RULES.enterprise.anchorBefore})$`);
@@ -96,17 +87,9 @@ export function extractPlan(input: ExtractionInput): ExtractionResult {
     let topic: IndustryRef | null = null;
     let title: Role | null = null;
     let lineCity: string | null = null;
-    // Rows whose sentence ended with ；: the place-less parts after it that go on with the same topic add their
-    // products (003 line 50: 中药方面，以南昌、宜春等地为重点区域，…；推进…中药材基地化建设；…中药饮片…).
-    let carry: { row: Assignment; ctx: ProductContext }[] = [];
-    // Set when the carrying sentence opens with its place as a title (--南昌： …): the whole bullet is about it, so
-    // carrying goes on across 。 until the next bullet or place (001 line 162: 以凯马百路佳客车公司为重点，加快发展…).
-    let carryTitle = false;
-
     for (const span of splitSentences(lineText)) {
       if (span.bullet) title = titleRole(span.text);
       const foundTopic = sentenceTopic(span.text, index);
-      const topicBefore = topic;
       // A topic that is just the section's own industry (生物医药及大健康。) does not hide a sub-industry.
       if (foundTopic) topic = foundTopic.id === passage.section?.id ? null : foundTopic;
 
@@ -123,21 +106,6 @@ export function extractPlan(input: ExtractionInput): ExtractionResult {
           const place = fix?.place ? gazetteer.byId(fix.place) : undefined;
           return place ? { ...m, place } : m;
         });
-      if ((foundTopic && foundTopic.id !== topicBefore?.id) || span.bullet || ENUMERATOR.test(span.text)) carry = [];
-      if (mentions.length > 0 || STATUS.test(span.text)) {
-        carry = [];
-      } else if (carry.length > 0 && !carryTitle && CARRY_STOP.test(span.text)) {
-        // A part with its own anchor (以新华金属制品…为基础) is about something else.
-        carry = [];
-      } else if (carry.length > 0) {
-        for (const { row, ctx } of carry) {
-          row.products = [...new Set([...row.products, ...extractProducts(masked, ctx)])];
-          // A company list goes on only where the row already has one (…江铃新动力汽车公司重点发展…；百路佳客车公司等).
-          if (row.enterprises.length > 0 || carryTitle)
-            row.enterprises = [...new Set([...row.enterprises, ...enterpriseSpans.map((e) => e.text)])];
-        }
-        if (!span.text.endsWith('；') && !carryTitle) carry = [];
-      }
       const lastCity: Mention | undefined = [...mentions].reverse().find((m) => m.place.level === 'city');
       if (lastCity) lineCity = lastCity.place.id;
 
@@ -254,24 +222,12 @@ export function extractPlan(input: ExtractionInput): ExtractionResult {
       for (const c of corrections.filter((c) => c.action === 'role' && c.role)) {
         for (const d of drafts) if (d.placeText === c.placeText && c.role) d.role = c.role;
       }
-      carry = [];
       for (const d of drafts) {
-        const { order: _order, receiver, productCtx, ...rest } = d;
+        const { order: _order, ...rest } = d;
         const id = `${plan.id}:${d.source.line}:${d.source.start}:${d.place}:${d.industry}`;
-        const row: Assignment = { id, ...rest };
-        assignments.push(row);
+        assignments.push({ id, ...rest });
         audit.assignments.push(id);
-        if (receiver) carry.push({ row, ctx: productCtx });
       }
-      // --南昌： …; --一城：南昌航空工业城，…; 一是景德镇直升机产业园区，…: the place heads its bullet or item.
-      const first = mentions[0];
-      const opening = first ? span.text.slice(0, first.start) : '';
-      const after = first ? span.text.charAt(first.end) : '';
-      carryTitle =
-        !!first &&
-        (PLACE_HEAD.test(opening) || (opening === '' && /[：:]/.test(after))) &&
-        (/[：:，,]/.test(after) || opening !== '');
-      if (!span.text.endsWith('；') && !carryTitle) carry = [];
       audit.status = 'assigned';
       sentences.push(audit);
     }
@@ -387,7 +343,7 @@ function draftAssignments(
     placeForms: mentions.map((m) => m.text),
     industryNames: [...index.byId.values()].map((i) => i.zh),
   };
-  const { products: productsOf, receivers, subjects } = groupProducts(masked, groups, productCtx);
+  const { products: productsOf, subjects } = groupProducts(masked, groups, productCtx);
   // A sub-industry the sentence names for its places (中药方面，以南昌…; 医疗器械以南昌为主) is a product line of theirs.
   const subLineProduct = (ref: IndustryRef): string | null => {
     if (!subLines || !span.text.includes(ref.zh)) return null;
@@ -437,7 +393,6 @@ function draftAssignments(
             existing.placeText = m.text;
           }
           existing.products = [...new Set([...existing.products, ...products])];
-          existing.receiver ||= receivers.includes(g);
           existing.enterprises = [...new Set([...existing.enterprises, ...enterprises])];
           continue;
         }
@@ -454,8 +409,6 @@ function draftAssignments(
               ? [...new Set([subLineProduct(industry) as string, ...products])]
               : [...products],
           enterprises: [...enterprises],
-          receiver: receivers.includes(g),
-          productCtx,
           quote: span.text,
           source: { file, line, start: span.start, end: span.end },
         });
@@ -489,7 +442,7 @@ function groupProducts(
   masked: string,
   groups: Mention[][],
   ctx: ProductContext,
-): { products: Map<number, string[]>; receivers: number[]; subjects: boolean[] } {
+): { products: Map<number, string[]>; subjects: boolean[] } {
   const out = new Map<number, string[]>();
   const add = (g: number, items: readonly string[]) => {
     if (items.length === 0) return;
@@ -569,7 +522,7 @@ function groupProducts(
     pos = end;
   });
   shareTail(masked.slice(pos));
-  return { products: out, receivers: receivers(), subjects: groups.map((_, g) => subjectLike(g)) };
+  return { products: out, subjects: groups.map((_, g) => subjectLike(g)) };
 
   /** The lists the place-less clauses after the last list are about. */
   function receivers(): number[] {

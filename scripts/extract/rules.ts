@@ -82,7 +82,6 @@ export const RULES = rules as unknown as {
     nonProductCategory: string;
     etcNotBefore: string;
     verbAnywhere: string;
-    carryStop: string;
     subLineAliases: string[];
     baseSuffix: string;
     trim: { leading: string; trailing: string };

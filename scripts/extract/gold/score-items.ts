@@ -12,9 +12,12 @@
  * (without --assignments the extraction is run on the seeds).
  */
 import { existsSync, readFileSync } from 'node:fs';
-import type { Assignment, Plan } from '../../../src/domain/types.ts';
+import type { ExtractedAssignment, Plan } from '../../../src/domain/types.ts';
 import type { Gazetteer } from '../../gazetteer/types.ts';
 import { resolveGoldPlace } from './place.ts';
+
+/** What the scorer reads of a row: published (assignments.json) and extracted rows both have it. */
+export type ItemRow = Pick<ExtractedAssignment, 'source' | 'place' | 'placeText' | 'products' | 'enterprises'>;
 
 export interface GoldItemRow {
   line: number;
@@ -96,7 +99,7 @@ function compare(s: FieldScore, key: string, gold: readonly string[], got: reado
  */
 export function scorePlanItems(
   gold: GoldItems & { partial?: boolean },
-  assignments: readonly Assignment[],
+  assignments: readonly ItemRow[],
   gazetteer: Gazetteer,
   date: string,
 ): PlanItemScore {
@@ -180,9 +183,9 @@ async function main(): Promise<void> {
   const dirAt = argv.indexOf('--gold');
   const dir = dirAt >= 0 ? (argv[dirAt + 1] ?? '') : `${root}scripts/extract/gold/items`;
   const gazetteer = loadGazetteer();
-  let assignments: Assignment[];
+  let assignments: ItemRow[];
   if (at >= 0) {
-    const data = JSON.parse(readFileSync(argv[at + 1] ?? '', 'utf8')) as { assignments: Assignment[] } | Assignment[];
+    const data = JSON.parse(readFileSync(argv[at + 1] ?? '', 'utf8')) as { assignments: ItemRow[] } | ItemRow[];
     assignments = Array.isArray(data) ? data : data.assignments;
   } else {
     assignments = [...extractAll(gazetteer).values()].flatMap((r) => r.assignments);
