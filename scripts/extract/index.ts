@@ -210,7 +210,7 @@ export function extractPlan(input: ExtractionInput): ExtractionResult {
         local,
         narrowed,
         index,
-        subLineSource || local !== null,
+        subLineSource,
         passage.section?.id,
       );
       if (drafts.length === 0) {
@@ -346,14 +346,13 @@ function draftAssignments(
   const { products: productsOf, subjects } = groupProducts(masked, groups, productCtx);
   // A sub-industry the sentence names for its places (中药方面，以南昌…; 医疗器械以南昌为主) is a product line of theirs.
   const subLineProduct = (ref: IndustryRef): string | null => {
-    if (!subLines || !span.text.includes(ref.zh)) return null;
+    // A place phrase naming its own industry outside a section (鹰潭铜产业基地, 景德镇直升机产业基地) is the row's industry
+    // as written already, not a product.
+    if (!subLines || local || !span.text.includes(ref.zh)) return null;
     if (ref.id === sectionId && !SUB_LINE_ALIASES.has(ref.zh)) return null;
     const industry = index.byId.get(ref.id);
     const parent = industry?.parent ? index.byId.get(industry.parent) : undefined;
-    // A place phrase naming its own industry outside a section (鹰潭铜产业基地) names the industry, unless the form is
-    // one of the sub-line aliases (景德镇直升机产业基地).
-    const isSub =
-      (!local && parent && ![parent.zh, ...parent.aliases].includes(ref.zh)) || SUB_LINE_ALIASES.has(ref.zh);
+    const isSub = (parent && ![parent.zh, ...parent.aliases].includes(ref.zh)) || SUB_LINE_ALIASES.has(ref.zh);
     return isSub ? ref.zh.replace(/(?:产业|业)$/, '') : null;
   };
   groups.forEach((group, g) => {
@@ -405,7 +404,7 @@ function draftAssignments(
           placeText: m.text,
           role,
           products:
-            (subjects[g] || local) && subLineProduct(industry)
+            subjects[g] && subLineProduct(industry)
               ? [...new Set([subLineProduct(industry) as string, ...products])]
               : [...products],
           enterprises: [...enterprises],
