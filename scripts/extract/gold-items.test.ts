@@ -75,3 +75,25 @@ describe('products and enterprises against the blind item annotation', () => {
     expect(enterprises.f1).toBeGreaterThanOrEqual(OVERALL.enterprisesF1);
   });
 });
+
+describe('the item scorer', () => {
+  it('matches by containment, unions a place’s rows on a line, and counts rows the gold does not have', () => {
+    const source = { file: 'f.txt', line: 3, start: 0, end: 1 };
+    const rows = [
+      { source, place: '360100', placeText: '南昌', products: ['硅片生产'], enterprises: [] },
+      { source, place: '360100', placeText: '南昌', products: ['电池及组件'], enterprises: ['江铃集团公司'] },
+      { source, place: '360400', placeText: '九江', products: ['外延片'], enterprises: [] },
+    ];
+    const gold = {
+      plan: 'p',
+      file: 'f.txt',
+      rows: [{ line: 3, sentence: '', placeZh: '南昌', products: ['硅片', '组件', '硅料'], enterprises: ['江铃集团'] }],
+    };
+    const s = scorePlanItems(gold, rows, gazetteer, '2014-01-20');
+    // 硅片 ⊂ 硅片生产, 组件 ⊂ 电池及组件, 硅料 missed; 外延片 (九江, no gold row) is extra.
+    expect([s.products.goldMatched, s.products.gold, s.products.extractedMatched, s.products.extracted]).toEqual([
+      2, 3, 2, 3,
+    ]);
+    expect(s.enterprises.f1).toBe(1);
+  });
+});
