@@ -85,6 +85,9 @@ export function extractPlan(input: ExtractionInput): ExtractionResult {
     }
     const isLayout = passage.kind !== 'directive';
     let topic: IndustryRef | null = null;
+    // A topic written as a sub-line alias of the section's own industry (固定翼飞机方面 in 航空制造产业): no sub-industry,
+    // but a product line of the places of its sentence.
+    let topicLine: string | null = null;
     let title: Role | null = null;
     let lineCity: string | null = null;
     for (const span of splitSentences(lineText)) {
@@ -92,6 +95,8 @@ export function extractPlan(input: ExtractionInput): ExtractionResult {
       const foundTopic = sentenceTopic(span.text, index);
       // A topic that is just the section's own industry (生物医药及大健康。) does not hide a sub-industry.
       if (foundTopic) topic = foundTopic.id === passage.section?.id ? null : foundTopic;
+      // Only in the sentence that writes it (固定翼飞机方面，以南昌…), not in the sentences after a heading (--白酒。).
+      topicLine = foundTopic && SUB_LINE_ALIASES.has(foundTopic.zh) ? foundTopic.zh : null;
 
       const enterpriseSpans = findEnterprises(span.text, isPlace);
       const masked = maskSpans(span.text, enterpriseSpans);
@@ -212,6 +217,7 @@ export function extractPlan(input: ExtractionInput): ExtractionResult {
         index,
         subLineSource,
         passage.section?.id,
+        topicLine,
       );
       if (drafts.length === 0) {
         audit.status = 'no-industry';
@@ -322,6 +328,7 @@ function draftAssignments(
   index: IndustryIndex,
   subLines: boolean,
   sectionId: string | undefined,
+  topicLine: string | null,
 ): Draft[] {
   const groups = groupMentions(masked, mentions);
   // A sentence that opens with its bullet title (核心区：…) is scoped by it, most strongly in the clause the title opens;
@@ -348,6 +355,7 @@ function draftAssignments(
   const subLineProduct = (ref: IndustryRef): string | null => {
     // A place phrase naming its own industry outside a section (鹰潭铜产业基地, 景德镇直升机产业基地) is the row's industry
     // as written already, not a product.
+    if (topicLine && span.text.includes(topicLine) && !local) return topicLine;
     if (!subLines || local || !span.text.includes(ref.zh)) return null;
     if (ref.id === sectionId && !SUB_LINE_ALIASES.has(ref.zh)) return null;
     const industry = index.byId.get(ref.id);

@@ -132,6 +132,9 @@ export function productsIn(segment: string, ctx: ProductContext = {}): { items: 
   }
   const items: string[] = [];
   let verbCount = 0;
+  // ，以及高技术领域应用的新型钨基材料 after the clause of a list's own verb: the clause goes on with its object.
+  const more = CONTINUATION.exec(segment);
+  if (more) items.push(...productItems(objectAfter(segment, more[0].length), ctx));
   const taken: [number, number][] = [];
   const free = (s: number, e: number) => !taken.some(([a, b]) => s < b && e > a);
   for (const frame of FRAMES) {
