@@ -4,7 +4,7 @@
  * and English. Pure: (places, industries, assignments) → SearchFile.
  */
 import { pinyin } from 'pinyin-pro';
-import { searchKey, type TermKind, termGroups } from '../../src/domain/terms.ts';
+import { searchKey, termEnglish, termGroups } from '../../src/domain/terms.ts';
 import {
   type Assignment,
   type Industry,
@@ -35,7 +35,6 @@ function initialsOf(parts: string[]): string {
 }
 
 const uniq = <T>(xs: Iterable<T>): T[] => [...new Set(xs)];
-const HAS_HAN = /\p{Script=Han}/u;
 
 function entry(
   base: Omit<SearchEntry, 'keys' | 'initials' | 'pinyin'> & { pinyin?: string; extraKeys?: string[] },
@@ -55,26 +54,6 @@ function byCount(ids: string[]): string[] {
   const counts = new Map<string, number>();
   for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1);
   return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([id]) => id);
-}
-
-/**
- * The English of a term: the assignments' parallel `productsEn` / `enterprisesEn` (added by the English stage of
- * the build) at the term's position, the most common one when uses differ. A term whose "English" is still its
- * Chinese text (no glossary entry) has none, and older data without those fields simply gives null.
- */
-function termEnglish(
-  assignments: readonly Assignment[],
-  kind: TermKind,
-  uses: { assignment: number; index: number }[],
-) {
-  const field = kind === 'product' ? 'productsEn' : 'enterprisesEn';
-  const found: string[] = [];
-  for (const u of uses) {
-    const list = (assignments[u.assignment] as unknown as Record<string, unknown>)[field];
-    const en = Array.isArray(list) ? list[u.index] : undefined;
-    if (typeof en === 'string' && en.trim() && !HAS_HAN.test(en)) found.push(en.trim());
-  }
-  return byCount(found)[0] ?? null;
 }
 
 const LEVEL_ORDER = ['city', 'county', 'newarea', 'park', 'macro', 'province'];
@@ -143,7 +122,7 @@ export function buildSearchIndex({ places, industries, assignments }: SearchInpu
           kind,
           id: g.key,
           zh,
-          en: termEnglish(assignments, kind, g.uses),
+          en: termEnglish(assignments, g),
           variants: g.names.slice(1),
           extraKeys: [g.key],
           places: byCount(used.map((a) => a.place)),

@@ -31,6 +31,16 @@ export function termKey(kind: TermKind, text: string): string {
   return s || text;
 }
 
+/** Every term the assignments name, as `<kind>~<key>` (the URL's form; what a `term=` link may name). */
+export function termIds(assignments: readonly Pick<Assignment, 'products' | 'enterprises'>[]): Set<string> {
+  const out = new Set<string>();
+  for (const a of assignments) {
+    for (const t of a.products) out.add(`product~${termKey('product', t)}`);
+    for (const t of a.enterprises) out.add(`enterprise~${termKey('enterprise', t)}`);
+  }
+  return out;
+}
+
 export const termList = (a: Pick<Assignment, 'products' | 'enterprises'>, kind: TermKind): string[] =>
   kind === 'product' ? a.products : a.enterprises;
 
@@ -70,6 +80,25 @@ export function termGroups(assignments: readonly Pick<Assignment, 'products' | '
         .map(([n]) => n),
     }),
   );
+}
+
+const HAS_HAN = /\p{Script=Han}/u;
+
+/**
+ * The English of a term: the assignments' parallel `productsEn` / `enterprisesEn` (written by the build's English
+ * stage) at the term's positions, the most common when uses differ. A term whose "English" is still its Chinese text
+ * (no glossary entry yet), or data without those fields, has none: null.
+ */
+export function termEnglish(assignments: readonly object[], group: Pick<TermGroup, 'kind' | 'uses'>): string | null {
+  const field = group.kind === 'product' ? 'productsEn' : 'enterprisesEn';
+  const counts = new Map<string, number>();
+  for (const u of group.uses) {
+    const list = (assignments[u.assignment] as Record<string, unknown> | undefined)?.[field];
+    const en = Array.isArray(list) ? list[u.index] : undefined;
+    if (typeof en === 'string' && en.trim() && !HAS_HAN.test(en))
+      counts.set(en.trim(), (counts.get(en.trim()) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? null;
 }
 
 /**
