@@ -6,7 +6,7 @@
  */
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, type MockInstance, vi } from 'vitest';
 import { buildSearchIndex } from '../../scripts/search/index.ts';
 import { App } from '../App.tsx';
 import { assemble, type ExplorerData, forgetSearch, validateAssignments } from '../data/load.ts';
@@ -97,7 +97,7 @@ const data = searchData();
 const index = buildSearchIndex({ places: data.places, industries: data.industries, assignments: data.assignments });
 const load = () => Promise.resolve(data);
 const searchRequests = () => fetchSpy.mock.calls.filter(([url]) => String(url).endsWith('data/search.json')).length;
-let fetchSpy: ReturnType<typeof vi.spyOn<typeof globalThis, 'fetch'>>;
+let fetchSpy: MockInstance<typeof fetch>;
 
 beforeEach(() => {
   window.history.replaceState(null, '', '/');

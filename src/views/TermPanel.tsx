@@ -4,6 +4,7 @@
  */
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ExplorerData } from '../data/load.ts';
 import type { TermRef } from '../domain/terms.ts';
 import { type Assignment, ROLES } from '../domain/types.ts';
 import { strongerRole, termAssignments } from '../state/selectors.ts';
@@ -46,6 +47,11 @@ export function AssignmentTerms({ a }: { a: Assignment }) {
 }
 
 const rank = (r: Assignment['role']) => ROLES.indexOf(r);
+const LEVELS = ['province', 'city', 'county', 'newarea', 'park', 'macro'];
+const levelRank = (data: ExplorerData, id: string) => {
+  const level = data.placeById.get(id)?.properties.level;
+  return level ? LEVELS.indexOf(level) : LEVELS.length;
+};
 
 export function TermPanel({ term }: { term: TermRef }) {
   const { t } = useTranslation();
@@ -58,7 +64,8 @@ export function TermPanel({ term }: { term: TermRef }) {
   const name = termName(data, term, lang);
   const shown = derived.term ?? [];
   const all = useMemo(() => termAssignments(data, { plan: 'all', roles: [...ROLES] }, term), [data, term]);
-  // Places, strongest role first, then most sentences, then name; each with its sentences in plan order.
+  // Places, strongest role first, then cities before counties and parks, then most sentences, then name; each with its
+  // sentences in plan order.
   const places = useMemo(() => {
     const by = new Map<string, Assignment[]>();
     for (const a of shown) by.set(a.place, [...(by.get(a.place) ?? []), a]);
@@ -67,6 +74,7 @@ export function TermPanel({ term }: { term: TermRef }) {
       .sort(
         (x, y) =>
           rank(x.strongest) - rank(y.strongest) ||
+          levelRank(data, x.place) - levelRank(data, y.place) ||
           y.list.length - x.list.length ||
           placeName(data, x.place, lang).localeCompare(placeName(data, y.place, lang), 'zh'),
       );
@@ -128,7 +136,7 @@ export function TermPanel({ term }: { term: TermRef }) {
           </h3>
           <ul>
             {list.map((a) => (
-              <AssignmentItem key={a.id} a={a} testId="assignment">
+              <AssignmentItem key={a.id} a={a} testId="assignment" highlight={info?.names}>
                 <p className="muted small">{t('term.industry', { industry: industryName(data, a.industry, lang) })}</p>
                 <AssignmentTerms a={a} />
               </AssignmentItem>
