@@ -130,7 +130,8 @@ export function createExplorerStore(initial: Partial<ExplorerState> = {}): Explo
     ...DEFAULT_STATE,
     ...initial,
     planChosen: (plan) => set({ plan }),
-    industryChosen: (industry) => set({ industry }),
+    // The industry filter and a chosen product or company both say what the map shows: the newer choice wins.
+    industryChosen: (industry) => set(get().term ? { industry, term: null } : { industry }),
     roleToggled: (role) => {
       const has = get().roles.includes(role);
       const roles = ROLES.filter((r) => (r === role ? !has : get().roles.includes(r)));

@@ -68,12 +68,13 @@ export function PlaceSearch() {
   const choose = (hit: SearchEntry) => {
     const s = store.getState();
     if (hit.kind === 'place') {
+      // A place searched for is a new question: the map goes back to the filters' colours.
+      if (s.term) s.termChosen(null);
       s.placeClicked(hit.id);
       mapCommands.current?.focusPlace(hit.id);
     } else if (hit.kind === 'industry') {
       // The industry view shows only with no place or term open.
       if (s.place) s.placeClicked(null);
-      if (s.term) s.termChosen(null);
       s.industryChosen(hit.id);
       if (s.view === 'map') mapCommands.current?.fitPlaces([...derive(store.getState()).claimed]);
     } else {
