@@ -77,7 +77,7 @@ describe('issue 11: legend, profiles, overlap', () => {
       await screenshot(page, `issue11-legend-${size.name}`);
       // Choosing an industry fits its places, still clear of the legend.
       if (!size.mobile) {
-        await page.getByTestId('industry-filter').getByRole('button', { name: /^光伏/ }).click();
+        await page.getByTestId('industry-filter').getByRole('button', { name: /^光伏/ }).first().click();
         await expect.poll(() => page.url()).toContain('at=');
         await waitForMapIdle(page);
         expect(await paintedUnderLegend(page)).toBeLessThanOrEqual(0);
