@@ -52,19 +52,27 @@ function assignment(
     enterprises,
     quote: `句子${n}`,
     source: { file: 'x.txt', line: n, start: 0, end: 3 },
+    // The English stage keeps the Chinese where its glossary has no entry: that is "no English".
+    quoteEn: null,
+    industryTextEn: industry,
+    productsEn: [...products],
+    enterprisesEn: [...enterprises],
     ...extra,
   };
 }
 
+const JMG = 'Jiangling Motors Group';
 const assignments = [
-  // Real forms from the 2012 plan (lines 162, 249, 254): one group, written three ways.
-  assignment('360100', 'auto-nev', ['纯电动汽车'], ['江铃汽车集团']),
-  assignment('360100', 'auto', ['轿车', '运动型乘用车'], ['江铃集团', '江铃控股', '江铃股份']),
-  assignment('360100', 'auto', ['轿车'], ['江铃集团公司']),
-  assignment('360700', 'rare-earth', ['稀土磁性材料', '锂电池'], []),
-  assignment('360500', 'photovoltaics', ['硅料', '小排量高效 节能发动机'], ['赛维LDK'], {
+  // Real forms from the 2012 plan (lines 162, 249, 254) with the glossary's English: one group, written three ways.
+  assignment('360100', 'auto-nev', ['纯电动汽车'], ['江铃汽车集团'], { enterprisesEn: [JMG] }),
+  assignment('360100', 'auto', ['轿车', '运动型乘用车'], ['江铃集团', '江铃控股', '江铃股份'], {
+    enterprisesEn: [JMG, 'Jiangling Holdings', 'Jiangling Motors Corporation, Ltd. (JMC)'],
+  }),
+  assignment('360100', 'auto', ['轿车'], ['江铃集团公司'], { enterprisesEn: [JMG] }),
+  assignment('360700', 'rare-earth', ['稀土磁性材料', '锂电池'], ['昌河汽车公司']),
+  assignment('360500', 'photovoltaics', ['硅料', '小排量高效 节能发动机'], ['赛维LDK', '昌河汽车'], {
     productsEn: ['polysilicon', '小排量高效 节能发动机'],
-    enterprisesEn: ['LDK Solar'],
+    enterprisesEn: ['LDK Solar', '昌河汽车'],
   }),
 ];
 
@@ -81,7 +89,7 @@ describe('search index (search.json)', () => {
     expect(kinds.filter((k) => k === 'place')).toHaveLength(3);
     expect(kinds.filter((k) => k === 'industry')).toHaveLength(4);
     expect(index.entries.filter((e) => e.kind === 'enterprise').map((e) => e.zh)).toEqual(
-      expect.arrayContaining(['江铃集团', '江铃汽车集团', '江铃控股', '江铃股份', '赛维LDK']),
+      expect.arrayContaining(['江铃集团', '江铃控股', '江铃股份', '赛维LDK', '昌河汽车']),
     );
   });
 
@@ -100,16 +108,25 @@ describe('search index (search.json)', () => {
   it('groups the ways a company is written under its short form, and keeps different companies apart', () => {
     expect(termKey('enterprise', '江铃集团公司')).toBe('江铃');
     expect(termKey('enterprise', '江西万年青水泥股份有限公司')).toBe('江西万年青水泥');
+    expect(termKey('enterprise', '江铃股份')).toBe('江铃股份');
+    // 江铃集团 = 江铃集团公司 by their legal form, = 江铃汽车集团 by the glossary's one English name for them.
     const jl = find('enterprise', '江铃');
     expect(jl?.zh).toBe('江铃集团');
-    expect(jl?.variants).toEqual(['江铃集团公司']);
-    expect(jl?.keys).toEqual(expect.arrayContaining(['江铃', '江铃集团', '江铃集团公司', 'jianglingjituan']));
-    expect(jl?.assignments).toHaveLength(2);
-    // 江铃股份 and 江铃控股 are other companies; 江铃汽车集团 keeps its own entry but the short form finds it too.
+    expect(jl?.en).toBe(JMG);
+    expect(jl?.variants.sort()).toEqual(['江铃集团公司', '江铃汽车集团'].sort());
+    expect(jl?.keys).toEqual(
+      expect.arrayContaining(['江铃', '江铃集团', '江铃汽车集团', 'jianglingjituan', 'jianglingmotorsgroup']),
+    );
+    expect(jl?.assignments).toHaveLength(3);
+    expect(find('enterprise', '江铃汽车')).toBeUndefined();
+    // 江铃股份 and 江铃控股 are other companies (other English names); the short form finds them too.
     expect(find('enterprise', '江铃股份')?.assignments).toHaveLength(1);
     const all = index.entries.filter((e) => e.kind === 'enterprise' && e.keys.some((k) => k.startsWith('江铃')));
-    expect(all.map((e) => e.id).sort()).toEqual(['江铃', '江铃汽车', '江铃控股', '江铃股份'].sort());
-    expect(find('enterprise', '江铃汽车')?.places).toEqual(['360100']);
+    expect(all.map((e) => e.id).sort()).toEqual(['江铃', '江铃控股', '江铃股份'].sort());
+    expect(jl?.places).toEqual(['360100']);
+    // Without English, the legal form alone groups: 昌河汽车公司 = 昌河汽车.
+    expect(find('enterprise', '昌河汽车')?.places.sort()).toEqual(['360500', '360700']);
+    expect(find('enterprise', '昌河汽车')?.en).toBeNull();
   });
 
   it('products: spaces the text breaks a term with do not split it', () => {
@@ -126,6 +143,9 @@ describe('search index (search.json)', () => {
     // A term whose "English" is still Chinese, or data without the fields: no English, never the Chinese twice.
     expect(find('product', '小排量高效节能发动机')?.en).toBeNull();
     expect(find('product', '锂电池')?.en).toBeNull();
+    const { productsEn: _p, enterprisesEn: _e, ...old } = assignments[4] as Assignment;
+    const before = buildSearchIndex({ places, industries, assignments: [old as Assignment] });
+    expect(before.entries.find((e) => e.id === '硅料')?.en).toBeNull();
   });
 
   it('targets: a term leads to its assignments and places; an industry to the places of it and its sub-industries', () => {

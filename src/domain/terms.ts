@@ -1,7 +1,7 @@
 /**
  * Products and enterprises as search terms, shared by the build (which indexes them in search.json) and the app
  * (which resolves a term from a link against assignments.json, so a term link works before search.json is loaded).
- * The plans write one company several ways (江铃集团, 江铃集团公司): a term is every form with the same key.
+ * The plans write one company several ways (江铃集团, 江铃集团公司, 江铃汽车集团): a term is every form with the same key.
  */
 import type { Assignment } from './types.ts';
 
@@ -31,21 +31,80 @@ export function termKey(kind: TermKind, text: string): string {
   return s || text;
 }
 
-/** Every term the assignments name, as `<kind>~<key>` (the URL's form; what a `term=` link may name). */
-export function termIds(assignments: readonly Pick<Assignment, 'products' | 'enterprises'>[]): Set<string> {
-  const out = new Set<string>();
-  for (const a of assignments) {
-    for (const t of a.products) out.add(`product~${termKey('product', t)}`);
-    for (const t of a.enterprises) out.add(`enterprise~${termKey('enterprise', t)}`);
+type TermSource = Pick<Assignment, 'products' | 'enterprises'>;
+
+export const termList = (a: TermSource, kind: TermKind): string[] => (kind === 'product' ? a.products : a.enterprises);
+
+const HAS_HAN = /\p{Script=Han}/u;
+
+/** The English the build attached to the term at `index` of an assignment's list (null: none, or still Chinese). */
+function englishAt(a: object | undefined, kind: TermKind, index: number): string | null {
+  const list = (a as Record<string, unknown> | undefined)?.[kind === 'product' ? 'productsEn' : 'enterprisesEn'];
+  const en = Array.isArray(list) ? list[index] : undefined;
+  return typeof en === 'string' && en.trim() !== '' && !HAS_HAN.test(en) ? en.trim() : null;
+}
+
+const canonicalCache = new WeakMap<readonly object[], Map<string, string>>();
+
+/**
+ * `<kind>~<termKey>` → the term's key in this data set. Companies the glossary gives one English name are one company
+ * written differently (江铃汽车集团 and 江铃集团 are both "Jiangling Motors Group"): they share the shortest key.
+ * Products are not merged this way (different products may share a loose English word).
+ */
+function canonicalKeys(assignments: readonly TermSource[]): Map<string, string> {
+  let out = canonicalCache.get(assignments);
+  if (out) return out;
+  out = new Map();
+  const byEnglish = new Map<string, Set<string>>();
+  assignments.forEach((a) => {
+    a.enterprises.forEach((name, index) => {
+      const en = englishAt(a, 'enterprise', index);
+      if (!en) return;
+      const set = byEnglish.get(en.toLowerCase()) ?? new Set<string>();
+      set.add(termKey('enterprise', name));
+      byEnglish.set(en.toLowerCase(), set);
+    });
+  });
+  // Union of the key sets that share a key (one company could be named by two English forms across sentences).
+  const parent = new Map<string, string>();
+  const find = (k: string): string => {
+    const p = parent.get(k) ?? k;
+    if (p === k) return k;
+    const root = find(p);
+    parent.set(k, root);
+    return root;
+  };
+  const shorter = (x: string, y: string) => x.length - y.length || x.localeCompare(y);
+  for (const keys of byEnglish.values()) {
+    const [first, ...rest] = [...keys];
+    if (first === undefined) continue;
+    for (const k of rest) {
+      const [a, b] = [find(first), find(k)].sort(shorter) as [string, string];
+      if (a !== b) parent.set(b, a);
+    }
   }
+  for (const k of parent.keys()) out.set(`enterprise~${k}`, find(k));
+  canonicalCache.set(assignments, out);
   return out;
 }
 
-export const termList = (a: Pick<Assignment, 'products' | 'enterprises'>, kind: TermKind): string[] =>
-  kind === 'product' ? a.products : a.enterprises;
+/** The key of a term as written, within a data set (see termKey and canonicalKeys). */
+export function keyOf(assignments: readonly TermSource[], kind: TermKind, text: string): string {
+  const k = termKey(kind, text);
+  return canonicalKeys(assignments).get(`${kind}~${k}`) ?? k;
+}
 
-export function hasTerm(a: Pick<Assignment, 'products' | 'enterprises'>, ref: TermRef): boolean {
-  return termList(a, ref.kind).some((t) => termKey(ref.kind, t) === ref.key);
+/** Every term the assignments name, as `<kind>~<key>` (the URL's form; what a `term=` link may name). */
+export function termIds(assignments: readonly TermSource[]): Set<string> {
+  const out = new Set<string>();
+  for (const a of assignments)
+    for (const kind of TERM_KINDS) for (const t of termList(a, kind)) out.add(`${kind}~${keyOf(assignments, kind, t)}`);
+  return out;
+}
+
+/** True when the assignment (one of `assignments`) names the term. */
+export function hasTerm(assignments: readonly TermSource[], a: TermSource, ref: TermRef): boolean {
+  return termList(a, ref.kind).some((t) => keyOf(assignments, ref.kind, t) === ref.key);
 }
 
 export interface TermGroup {
@@ -58,11 +117,11 @@ export interface TermGroup {
 }
 
 /** Every product or enterprise term of the assignments, by key, in first-seen order. */
-export function termGroups(assignments: readonly Pick<Assignment, 'products' | 'enterprises'>[], kind: TermKind) {
+export function termGroups(assignments: readonly TermSource[], kind: TermKind) {
   const groups = new Map<string, TermGroup & { counts: Map<string, number> }>();
   assignments.forEach((a, ai) => {
     termList(a, kind).forEach((name, index) => {
-      const key = termKey(kind, name);
+      const key = keyOf(assignments, kind, name);
       let g = groups.get(key);
       if (!g) {
         g = { kind, key, names: [], uses: [], counts: new Map() };
@@ -82,21 +141,16 @@ export function termGroups(assignments: readonly Pick<Assignment, 'products' | '
   );
 }
 
-const HAS_HAN = /\p{Script=Han}/u;
-
 /**
  * The English of a term: the assignments' parallel `productsEn` / `enterprisesEn` (written by the build's English
  * stage) at the term's positions, the most common when uses differ. A term whose "English" is still its Chinese text
  * (no glossary entry yet), or data without those fields, has none: null.
  */
 export function termEnglish(assignments: readonly object[], group: Pick<TermGroup, 'kind' | 'uses'>): string | null {
-  const field = group.kind === 'product' ? 'productsEn' : 'enterprisesEn';
   const counts = new Map<string, number>();
   for (const u of group.uses) {
-    const list = (assignments[u.assignment] as Record<string, unknown> | undefined)?.[field];
-    const en = Array.isArray(list) ? list[u.index] : undefined;
-    if (typeof en === 'string' && en.trim() && !HAS_HAN.test(en))
-      counts.set(en.trim(), (counts.get(en.trim()) ?? 0) + 1);
+    const en = englishAt(assignments[u.assignment], group.kind, u.index);
+    if (en) counts.set(en, (counts.get(en) ?? 0) + 1);
   }
   return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? null;
 }

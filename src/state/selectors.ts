@@ -44,7 +44,7 @@ export function termAssignments(
   const roles = new Set(f.roles);
   const planOrder = new Map(data.plans.map((p, i) => [p.id, i]));
   return data.assignments
-    .filter((a) => (f.plan === 'all' || a.plan === f.plan) && roles.has(a.role) && hasTerm(a, term))
+    .filter((a) => (f.plan === 'all' || a.plan === f.plan) && roles.has(a.role) && hasTerm(data.assignments, a, term))
     .sort(
       (a, b) =>
         (planOrder.get(a.plan) ?? 0) - (planOrder.get(b.plan) ?? 0) ||

@@ -54,6 +54,16 @@ const extraAssignments: Assignment[] = [
     enterprises: ['江铃集团', '江铃控股', '江铃股份', '江铃新动力汽车公司'],
     quote: JIANGLING_254,
     source: { file: FILE_2012, line: 254, start: 4, end: 4 + JIANGLING_254.length },
+    quoteEn:
+      'Nanchang, with Jiangling Motors Group at the core: Jiangling Holdings will focus on multi-purpose vehicles, passenger cars, sport utility vehicles and the like; Jiangling Motors Corporation, Ltd. (JMC) will focus on light trucks, pickups, sport utility vehicles, light buses and the like; and Jiangling New Power Automobile Company will focus on light and medium buses and the like;',
+    industryTextEn: 'Automobiles',
+    productsEn: ['multi-purpose vehicles', 'passenger cars', 'sport utility vehicles'],
+    enterprisesEn: [
+      'Jiangling Motors Group',
+      'Jiangling Holdings',
+      'Jiangling Motors Corporation, Ltd. (JMC)',
+      'Jiangling New Power Automobile Company',
+    ],
   },
   {
     id: `2012-it-12th-fyp:162:4:360100:auto-nev`,
@@ -67,6 +77,11 @@ const extraAssignments: Assignment[] = [
     enterprises: ['江铃汽车集团'],
     quote: JIANGLING_162,
     source: { file: FILE_2012, line: 162, start: 4, end: 4 + JIANGLING_162.length },
+    quoteEn:
+      'Nanchang: with Jiangling Motors Group at the core, accelerate the development of battery electric vehicles and plug-in hybrid vehicles.',
+    industryTextEn: 'New-energy vehicles',
+    productsEn: ['battery electric vehicles', 'plug-in hybrid vehicles'],
+    enterprisesEn: ['Jiangling Motors Group'],
   },
   {
     id: '2014-key-industries:64:9:360700:rare-earth',
@@ -80,6 +95,10 @@ const extraAssignments: Assignment[] = [
     enterprises: [],
     quote: '重点布局在赣州市。',
     source: { file: '000_43d0119b57264c9e.txt', line: 64, start: 9, end: 18 },
+    quoteEn: 'The industry will be laid out mainly in Ganzhou.',
+    industryTextEn: 'Rare earths',
+    productsEn: [],
+    enterprisesEn: [],
   },
 ];
 
@@ -152,12 +171,11 @@ describe('header search: places, industries, products, companies', () => {
     await user.type(box(), '江铃');
     const companies = await vi.waitFor(() => group('企业'));
     const options = within(companies).getAllByRole('option');
-    // The short form first (江铃集团 = 江铃集团公司 …), then the other 江铃 companies; each says where.
+    // The short form first (江铃集团 = 江铃汽车集团: one English name), then the other 江铃 companies; each says where.
     expect(options[0]).toHaveTextContent('江铃集团');
+    expect(options[0]).toHaveTextContent('Jiangling Motors Group');
     expect(options[0]).toHaveTextContent('南昌市');
-    expect(options.map((o) => o.dataset.id)).toEqual(
-      expect.arrayContaining(['江铃', '江铃汽车', '江铃控股', '江铃股份', '江铃新动力汽车']),
-    );
+    expect(options.map((o) => o.dataset.id).sort()).toEqual(['江铃', '江铃控股', '江铃股份', '江铃新动力汽车'].sort());
     expect(screen.getByRole('listbox')).toContainElement(companies);
     await user.click(options[0] as HTMLElement);
 
@@ -168,9 +186,18 @@ describe('header search: places, industries, products, companies', () => {
     expect(place).toHaveAttribute('data-place', '360100');
     expect(within(place).getByRole('button', { name: '南昌市' })).toBeInTheDocument();
     expect(within(place).getAllByText('集聚区/重点').length).toBeGreaterThan(0); // role in words
-    expect(within(place).getByLabelText('规划原文')).toHaveTextContent(JIANGLING_254);
-    expect(within(place).getByTestId('source-link')).toHaveTextContent(/254/);
-    expect(within(place).getByTestId('assignment-enterprises')).toHaveTextContent('江铃集团、江铃控股');
+    // Both sentences, in plan order then line: 162 (江铃汽车集团) and 254 (江铃集团), the company marked in each.
+    const quotes = within(place).getAllByLabelText('规划原文');
+    expect(quotes.map((q) => q.textContent)).toEqual([JIANGLING_162, JIANGLING_254]);
+    expect(quotes.flatMap((q) => [...q.querySelectorAll('mark')].map((m) => m.textContent))).toEqual(
+      expect.arrayContaining(['江铃汽车集团', '江铃集团']),
+    );
+    expect(
+      within(place)
+        .getAllByTestId('source-link')
+        .map((l) => l.textContent),
+    ).toEqual([expect.stringMatching(/162/), expect.stringMatching(/254/)]);
+    expect(within(place).getAllByTestId('assignment-enterprises')[1]).toHaveTextContent('江铃集团、江铃控股');
     expect(decodeURIComponent(window.location.search)).toBe('?term=enterprise~江铃');
     // The map: 南昌 filled (its counties inherit), nothing else; the camera goes there.
     const fills = mapCalls.updates.at(-1)?.fills;
@@ -223,8 +250,11 @@ describe('header search: places, industries, products, companies', () => {
     window.history.replaceState(null, '', `/?term=${encodeURIComponent('enterprise~江铃')}&lang=en`);
     const { unmount } = render(<App load={load} />);
     const panel = await screen.findByTestId('term-panel', {}, { timeout: 5000 });
-    expect(within(panel).getByRole('heading', { level: 2 })).toHaveTextContent('Company');
-    expect(within(panel).getByRole('heading', { level: 2 })).toHaveTextContent('江铃集团');
+    expect(within(panel).getByRole('heading', { level: 2 })).toHaveTextContent('Company Jiangling Motors Group');
+    expect(panel).toHaveTextContent('江铃集团 · Also written: 江铃汽车集团');
+    expect(within(panel).getAllByTestId('assignment-products')[0]).toHaveTextContent(
+      '纯电动汽车 (battery electric vehicles), 插电式混合动力汽车 (plug-in hybrid vehicles)',
+    );
     unmount();
     window.history.replaceState(null, '', `/?term=${encodeURIComponent('enterprise~<img onerror=1>')}`);
     render(<App load={load} />);
