@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { publishedData } from './support/data.ts';
-import { runAxe, screenshot, siteUrl, waitForMapIdle } from './support/harness.ts';
+import { PHONE, runAxe, screenshot, siteUrl, waitForMapIdle } from './support/harness.ts';
 import { fillStates } from './support/map.ts';
 import { useSession } from './support/session.ts';
 
@@ -139,5 +139,28 @@ describe('search: places, industries, products, companies (desktop)', () => {
     await box.press('Enter');
     await expect.poll(() => query(page, 'industry')).toBe('rare-earth');
     expect.soft(await runAxe(page), 'axe violations (English)').toEqual([]);
+  });
+
+  test('phone: the search behind its button finds 江铃 and the sheet shows the company with its places', async () => {
+    const { page } = await session.open({ viewport: PHONE, mobile: true });
+    await page.goto(siteUrl());
+    await waitForMapIdle(page);
+    const width = () => page.evaluate(() => document.documentElement.scrollWidth);
+    const before = await width();
+    await page.getByTestId('place-search').locator('.search-toggle').tap();
+    await searchBox(page).pressSequentially('江铃');
+    const option = group(page, '企业').getByRole('option').first();
+    await option.waitFor();
+    const box = await option.boundingBox();
+    expect(box && box.x >= 0 && box.x + box.width <= PHONE.width, 'the option is on screen').toBe(true);
+    expect(await width(), 'the list makes the page no wider').toBeLessThanOrEqual(Math.max(before, PHONE.width));
+    await screenshot(page, 'phone-search');
+    await option.tap();
+    const panel = page.getByTestId('term-panel');
+    await panel.waitFor();
+    expect(await panel.locator(`[data-testid="term-place"][data-place="${NANCHANG}"]`).count()).toBe(1);
+    await waitForMapIdle(page);
+    await screenshot(page, 'phone-term');
+    expect.soft(await runAxe(page), 'axe violations (phone, company panel)').toEqual([]);
   });
 });
