@@ -262,6 +262,17 @@ describe('header search: places, industries, products, companies', () => {
     expect(screen.queryByTestId('term-panel')).toBeNull();
   });
 
+  it('with a company open, the downloads hold its sentences and say so', async () => {
+    window.history.replaceState(null, '', `/?term=${encodeURIComponent('enterprise~江铃')}`);
+    const user = userEvent.setup();
+    render(<App load={load} />);
+    await screen.findByTestId('term-panel', {}, { timeout: 5000 });
+    await user.click(screen.getByTestId('downloads-button'));
+    const scope = await screen.findByTestId('downloads-scope', {}, { timeout: 5000 });
+    expect(scope).toHaveTextContent('企业 江铃集团');
+    expect(scope).toHaveTextContent('2');
+  });
+
   it('the matrix cell panel shows the products and companies of each sentence', async () => {
     window.history.replaceState(null, '', '/?view=matrix&cell=360100~auto');
     render(<App load={load} />);
