@@ -12,11 +12,12 @@ import { useExplorer, useExplorerState } from './context.tsx';
 import { industryName, placeName, planName } from './names.ts';
 import { PlaceProfileView } from './Profiles.tsx';
 
-export function Quote({ a }: { a: Assignment }) {
+/** The verbatim quote with the place and industry marked (and `also`: e.g. the company the search chose). */
+export function Quote({ a, also = [] }: { a: Assignment; also?: readonly string[] }) {
   const { t } = useTranslation();
   const { data } = useExplorer();
   const industry = data.industryById.get(a.industry);
-  const terms = [a.placeText, a.industryZh, ...(industry ? [industry.zh] : [])];
+  const terms = [a.placeText, a.industryZh, ...(industry ? [industry.zh] : []), ...also];
   return (
     <blockquote className="quote" aria-label={t('panel.quoteLabel')} lang="zh-CN">
       {highlightRuns(a.quote, terms).map((r, i) =>
@@ -62,11 +63,14 @@ export function AssignmentItem({
   asWritten = true,
   testId,
   children,
+  highlight,
 }: {
   a: Assignment;
   asWritten?: boolean;
   testId?: string;
   children?: ReactNode;
+  /** More words to mark in the quote. */
+  highlight?: readonly string[];
 }) {
   return (
     <li className="assignment" data-testid={testId} data-assignment={a.id}>
@@ -78,7 +82,7 @@ export function AssignmentItem({
         </span>
       )}
       {children}
-      <Quote a={a} />
+      <Quote a={a} also={highlight} />
       <SourceLink a={a} />
     </li>
   );
