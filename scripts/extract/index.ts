@@ -2,13 +2,14 @@
  * Extraction: from one plan's text to its assignments (plan, sentence, place, industry, role) and an audit of every
  * layout sentence. Pure: no I/O; the human decisions come from data/extraction/ (imported) and the input.
  */
+
+import { isStrongerRole } from '../../src/domain/roles.ts';
 import type {
   ExtractedAssignment as Assignment,
   ExtractedAuditSentence as AuditSentence,
   AuditWarning,
   Role,
 } from '../../src/domain/types.ts';
-import { ROLES } from '../../src/domain/types.ts';
 import { findEnterprises, maskSpans } from './enterprises.ts';
 import {
   combinedIndustries,
@@ -34,8 +35,6 @@ const OBJECT_VERB = new RegExp(`(?:${RULES.products.objectVerb})$`);
 const ANCHOR_RESOURCE = new RegExp(RULES.passages.anchorResource);
 /** A role the clause gives its places (以南昌、吉安…等为中心): a layout statement even without a building verb. */
 const ROLE_PREDICATE = /为(?:核心|中心|龙头|重点|主体|辅|主(?![导要]))/;
-
-const strength = (role: Role): number => ROLES.indexOf(role);
 
 interface Draft extends Omit<Assignment, 'id'> {
   order: number;
@@ -395,7 +394,7 @@ function draftAssignments(
         const key = `${m.place.id}|${industry.id}`;
         const existing = byKey.get(key);
         if (existing) {
-          if (strength(role) < strength(existing.role)) {
+          if (isStrongerRole(role, existing.role)) {
             existing.role = role;
             existing.placeText = m.text;
           }
