@@ -34,7 +34,7 @@ const ANCHOR = new RegExp(RULES.passages.anchor);
 const OBJECT_VERB = new RegExp(`(?:${RULES.products.objectVerb})$`);
 const ANCHOR_RESOURCE = new RegExp(RULES.passages.anchorResource);
 /** A role the clause gives its places (以南昌、吉安…等为中心): a layout statement even without a building verb. */
-const ROLE_PREDICATE = /为(?:核心|中心|龙头|重点|主体|辅|主(?![导要]))/;
+const ROLE_PREDICATE = new RegExp(RULES.passages.rolePredicate);
 
 interface Draft extends Omit<Assignment, 'id'> {
   order: number;

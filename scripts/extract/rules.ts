@@ -51,6 +51,7 @@ export const RULES = rules as unknown as {
     directiveVerb: string;
     anchor: string;
     anchorResource: string;
+    rolePredicate: string;
   };
   headingPrefix: string;
   resetHeading: string;
@@ -92,8 +93,20 @@ export const RULES = rules as unknown as {
     reject: string;
   };
   guards?: Record<string, Guard>;
-  notPlaces?: { forms: string[]; reason: string };
   notPlaceAfter?: { pattern: string; reason: string };
+  mentions: {
+    zoneTail: { pattern: string };
+    listJoin: { pattern: string };
+    unresolved: {
+      tokenSplit: string;
+      placeSuffix: string;
+      genericForms: string[];
+      notNameStart: string;
+      zoneSuffix: string;
+      description: string;
+      zoneWord: string;
+    };
+  };
 };
 
 export const CORRECTIONS = (corrections as unknown as { corrections: Correction[] }).corrections;
