@@ -34,7 +34,7 @@ import { DATA_FILES, SCHEMA_VERSION } from '../src/domain/types.ts';
 import { validatePublished } from '../src/domain/validate.ts';
 import { attachEnglish } from './english/index.ts';
 import { BuildError } from './errors.ts';
-import { loadGazetteer } from './gazetteer/index.ts';
+import { loadGazetteer, planWindow } from './gazetteer/index.ts';
 import { buildPlacesCollection } from './geo/places.ts';
 import { startupReads } from './inputs/extraction.ts';
 import {
@@ -155,7 +155,7 @@ export function buildDataset(options: BuildOptions = defaultOptions): Map<string
 
   const entries = inputs.plans.value.plans;
   const plans = entries.map(publishedPlan);
-  const gazetteer = loadGazetteer(options.dataDir, inputs.places);
+  const gazetteer = loadGazetteer(options.dataDir, inputs.places, planWindow(inputs.plans.value.plans));
   // A correction that moves a mention to a place the gazetteer does not know would publish a dangling reference.
   inputs.corrections.value.corrections.forEach((c, i) => {
     if (c.place !== undefined && !gazetteer.byId(c.place)) {
