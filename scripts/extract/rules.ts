@@ -94,6 +94,7 @@ export const RULES = rules as unknown as {
   };
   guards?: Record<string, Guard>;
   notPlaceAfter?: { pattern: string; reason: string };
+  truncation: { sentenceEnd: string; heading: string };
   mentions: {
     zoneTail: { pattern: string };
     listJoin: { pattern: string };
