@@ -28,16 +28,24 @@ export function indexIndustries(industries: readonly Industry[]): IndustryIndex 
 const HEADING_PREFIX = new RegExp(RULES.headingPrefix);
 
 /**
- * The industry a heading line names (（五）光伏产业。 / 一、光伏产业 / 专栏一： 光伏产业 / 航空。…), or null.
- * Combined headings (钨和稀土加工产业) return the heading text with id '' so the caller splits by keywords.
+ * The section a heading opens: one industry (its id and the heading's form), or a combined heading (钨和稀土加工产业,
+ * a key of rules.json combinedSections) whose sentences are split between its industries by keyword.
  */
-export function headingIndustry(line: string, index: IndustryIndex): IndustryRef | null {
+export type Section = (IndustryRef & { combined: false }) | { combined: true; zh: string };
+
+/** The industry of a section that names one, as a plain reference; null for a combined section. */
+export function sectionIndustry(section: Section | null): IndustryRef | null {
+  return section && !section.combined ? { id: section.id, zh: section.zh } : null;
+}
+
+/** The section a heading line opens (（五）光伏产业。 / 一、光伏产业 / 专栏一： 光伏产业 / 航空。…), or null. */
+export function headingIndustry(line: string, index: IndustryIndex): Section | null {
   const rest = line.replace(HEADING_PREFIX, '');
   const title = (rest.split(/[。]/)[0] ?? '').trim();
   if (title.length === 0 || title.length > 20) return null;
-  if (typeof RULES.combinedSections[title] === 'object') return { id: '', zh: title };
+  if (typeof RULES.combinedSections[title] === 'object') return { combined: true, zh: title };
   const industry = index.byForm.get(title);
-  return industry ? { id: industry.id, zh: title } : null;
+  return industry ? { combined: false, id: industry.id, zh: title } : null;
 }
 
 /** A topic that opens the sentence (中药形成…, 医疗器械以…, 粮油加工业。) or a clause (中药方面，…). */

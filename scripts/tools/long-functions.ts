@@ -28,6 +28,7 @@ const FUNCTION_TYPES = new Set([
 ]);
 
 function sourceFiles(dir: string): string[] {
+  if (!statSync(dir).isDirectory()) return [dir];
   return readdirSync(dir).flatMap((entry) => {
     const path = join(dir, entry);
     if (entry === 'node_modules') return [];
