@@ -40,6 +40,16 @@ export const RULES = rules as unknown as {
   roleCues: {
     predicate: { supporting: string; core: string; focus: string };
     clause: { supporting: string; core: string; focus: string };
+    title: { core: string; supporting: string };
+    shapes: {
+      predicate: string;
+      mainOf: string;
+      mainOfLead: string;
+      listVerbAfter: string;
+      listVerbBefore: string;
+      enterprisePredicate: string;
+      givesSupport: string;
+    };
   };
   statusCue: { pattern: string };
   passages: {
