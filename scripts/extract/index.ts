@@ -43,6 +43,14 @@ interface Draft extends Omit<Assignment, 'id'> {
 }
 
 const SUB_LINE_ALIASES = new Set(RULES.products.subLineAliases);
+const LIST_END = new RegExp(RULES.products.listEnd);
+const LIST_CONTINUES = new RegExp(RULES.products.listContinues);
+const MEMBERS_LEAD = new RegExp(RULES.products.membersLead);
+const INDUSTRY_WORD_END = new RegExp(`${RULES.products.industryWord}$`);
+/** A sub-line alias named right after a list (推进南昌、景德镇通航产业发展), one pattern per alias. */
+const SUB_LINE_AFTER_LIST = [...SUB_LINE_ALIASES].map(
+  (a) => [a, new RegExp(`^${RULES.products.subLineLead}${a}${RULES.products.industryWord}`)] as const,
+);
 const ENTERPRISE_ACTS = new RegExp(`^(?:${RULES.enterprise.acts})`);
 const FAR_ANCHOR = new RegExp(`^(?:${RULES.enterprise.farAnchor})`);
 const ANCHOR_BEFORE = new RegExp(`(?:${RULES.enterprise.anchorBefore})$`);
@@ -458,7 +466,7 @@ function subLineProduct(o: DraftOptions, ref: IndustryRef): string | null {
   const industry = index.byId.get(ref.id);
   const parent = industry?.parent ? index.byId.get(industry.parent) : undefined;
   const isSub = (parent && ![parent.zh, ...parent.aliases].includes(ref.zh)) || SUB_LINE_ALIASES.has(ref.zh);
-  return isSub ? ref.zh.replace(/(?:产业|业)$/, '') : null;
+  return isSub ? ref.zh.replace(INDUSTRY_WORD_END, '') : null;
 }
 
 /**
@@ -622,22 +630,22 @@ function groupProducts(
     const nextStart = groups[g + 1]?.[0]?.start ?? masked.length;
     const end = Math.min(nextStart, clauseEnd(last.end));
     const own = masked.slice(last.end, end);
-    const listJoin = end === nextStart && /(?:、|和|及)$/.test(own);
+    const listJoin = end === nextStart && LIST_END.test(own);
     const found = productsIn(own, ctx);
     const items = [...found.items, ...ownNounProducts(own, listJoin, ctx)];
     // 推进南昌、景德镇通航产业发展: a sub-line named right after the list is its product line.
-    const line = [...SUB_LINE_ALIASES].find((a) => new RegExp(`^(?:等地?|的)?${a}(?:产业|业)`).test(own));
+    const line = SUB_LINE_AFTER_LIST.find(([, re]) => re.test(own))?.[0];
     if (line) items.unshift(line);
     // Products before the first list are every subject list's (以…芯片等设计行业为切入点，以南昌为重点…), not an object's
     // (大力发展航空…等军民融合产业，建设景德镇直升机等军民融合产业基地).
     if (subjectLike(g)) add(g, head);
     // 赣北水泥生产基地，包括瑞昌、彭泽、九江等县: the members take the base's products.
-    if (/包括$/.test(clausePrefix(g))) add(g, out.get(g - 1) ?? []);
+    if (MEMBERS_LEAD.test(clausePrefix(g))) add(g, out.get(g - 1) ?? []);
     // 沙河工业园（水西有色基地）、定南工业园重点发展…: a list broken only by a parenthesis goes on.
     // 依托鄱阳湖、赣抚平原、吉泰盆地粮食主产区和赣西…基地发展粮食加工业: a list whose own words name nothing and
     // that runs on (和/及/、) into the next list in the same clause shares that list's products.
     const runsOn = listJoin && items.length === 0 && g + 1 < groups.length;
-    if ((/^(?:（[^）]*）|[（）])?(?:、|和|及)?$/.test(own) && end === nextStart && g + 1 < groups.length) || runsOn) {
+    if ((LIST_CONTINUES.test(own) && end === nextStart && g + 1 < groups.length) || runsOn) {
       joined.push(g);
       pos = end;
       return;

@@ -98,6 +98,11 @@ export const RULES = rules as unknown as {
     etcNotBefore: string;
     verbAnywhere: string;
     subLineAliases: string[];
+    listEnd: string;
+    listContinues: string;
+    membersLead: string;
+    subLineLead: string;
+    industryWord: string;
     baseSuffix: string;
     trim: { leading: string; trailing: string };
     reject: string;
