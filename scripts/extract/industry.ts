@@ -26,6 +26,9 @@ export function indexIndustries(industries: readonly Industry[]): IndustryIndex 
 }
 
 const HEADING_PREFIX = new RegExp(RULES.headingPrefix);
+const ASPECT = new RegExp(RULES.industry.aspect);
+const OBJECT_VERB = new RegExp(RULES.industry.objectVerb);
+const PLACE_PHRASE_LEAD = new RegExp(RULES.industry.placePhraseLead);
 
 /**
  * The section a heading opens: one industry (its id and the heading's form), or a combined heading (钨和稀土加工产业,
@@ -56,7 +59,7 @@ export function sentenceTopic(sentence: string, index: IndustryIndex): IndustryR
     const found = industriesIn(diamond[1], index)[0];
     if (found) return found;
   }
-  const aspect = /(?:^|[，。；])([^，。；]{1,14}?)方面[，,]/.exec(sentence);
+  const aspect = ASPECT.exec(sentence);
   if (aspect?.[1]) {
     const industry = index.byForm.get(aspect[1]);
     if (industry) return { id: industry.id, zh: aspect[1] };
@@ -89,7 +92,7 @@ export function leadingSubIndustry(
     if (at < 0) continue;
     const industry = index.byForm.get(form);
     if (!industry || industry.parent !== section.id) continue;
-    if (/(?:发展|生产|开发)[^，。；]*$/.test(head.slice(0, at))) continue;
+    if (OBJECT_VERB.test(head.slice(0, at))) continue;
     if (!hits.some((h) => h.id === industry.id)) hits.push({ id: industry.id, zh: form });
   }
   return hits.length === 1 ? (hits[0] ?? null) : null;
@@ -149,7 +152,7 @@ export function placeIndustries(tail: string, placeText: string, index: Industry
   const own = industriesIn(placeText, index);
   if (own.length > 0) return own;
   const clause = tail.split(/[，。；：]/)[0] ?? '';
-  const rest = clause.replace(/^(?:等[^，。；的]{0,6}的|等|的)/, '');
+  const rest = clause.replace(PLACE_PHRASE_LEAD, '');
   if (![0, 1, 2].some((k) => index.forms.some((f) => rest.startsWith(f, k)))) return [];
   return industriesIn(rest, index);
 }

@@ -81,6 +81,9 @@ export const RULES = rules as unknown as {
     anchorBefore: string;
     anchorAfter: string;
     known: { name: string; reason: string }[];
+    listSplit: string;
+    ofWord: string;
+    etcPlace: string;
   };
   products: {
     verb: string;
@@ -109,6 +112,7 @@ export const RULES = rules as unknown as {
   };
   guards?: Record<string, Guard>;
   notPlaceAfter?: { pattern: string; reason: string };
+  industry: { aspect: string; objectVerb: string; placePhraseLead: string };
   truncation: { sentenceEnd: string; heading: string };
   mentions: {
     zoneTail: { pattern: string };
