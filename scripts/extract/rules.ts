@@ -102,6 +102,16 @@ export const RULES = rules as unknown as {
     verbAnywhere: string;
     subLineAliases: string[];
     listEnd: string;
+    itemSplit: string;
+    lastItemSplit: string;
+    etcWord: string;
+    listComma: string;
+    onlyJoiners: string;
+    ofLead: string;
+    ofPredicate: string;
+    headLead: string;
+    notNounStart: string;
+    joinedNoun: string;
     listContinues: string;
     membersLead: string;
     subLineLead: string;
