@@ -34,6 +34,7 @@ export interface AdminUnits {
 /** The units valid at some time in `window` (the years the plans span). */
 export function adminUnits(rows: AreaCodeRow[], file: string, window: YearWindow): AdminUnits {
   const windowRows = rows.filter((r) => inWindow(r, window));
+  // 省级/地级/县级 are the values of the CSV's 级别 column (AreaCodeRow['level']), not vocabulary.
   const provinceRow = windowRows.find((r) => r.level === '省级');
   if (!provinceRow) throw new BuildError(file, 0, 'no province row');
   const cityRows = windowRows.filter((r) => r.level === '地级');

@@ -61,6 +61,10 @@ interface CuratedPlace {
   contextForms?: string[];
 }
 
+/**
+ * The area-code CSV's own naming convention, not extraction vocabulary (kept in code on purpose): every admin unit's
+ * official name ends in 省 (province), 市 (city) or 县/市/区 (county level), and its short form drops that character.
+ */
 const SUFFIXES = ['县', '市', '区'] as const;
 
 /** Month precision of a date ("2014-01-20" → "2014-01"); undefined when only the year is given. */
