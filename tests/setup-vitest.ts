@@ -1,2 +1,9 @@
 // Adds DOM matchers (toBeInTheDocument …) for component tests; harmless in node-environment tests.
 import '@testing-library/jest-dom/vitest';
+
+// Component tests run as a Chinese browser, as the e2e contexts do (locale zh-CN): the first visit follows the
+// browser's language, and jsdom reports en-US. Tests of the detection itself override these per test.
+if (typeof navigator !== 'undefined' && typeof window !== 'undefined') {
+  Object.defineProperty(navigator, 'languages', { value: ['zh-CN', 'zh'], configurable: true });
+  Object.defineProperty(navigator, 'language', { value: 'zh-CN', configurable: true });
+}

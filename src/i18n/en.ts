@@ -23,7 +23,8 @@ export const en = {
     industrySearch: 'Search industries (Chinese, English or pinyin)',
     noIndustryMatch: 'No industry matches',
     roles: 'Role',
-    count: '{{count}} assignments',
+    count_one: '{{count}} assignment',
+    count_other: '{{count}} assignments',
     previousPlan: 'Previous plan',
     nextPlan: 'Next plan',
     play: 'Play through the plans',
@@ -73,7 +74,12 @@ export const en = {
     cite: '{{plan}}, line {{line}}',
     openSource: 'Open the sentence in its document',
     quoteLabel: 'Quote from the plan',
-    summary: '{{count}} assignments in {{plans}} plans',
+    // Two counts in one sentence: each is its own plural phrase (i18next pluralises on `count` only).
+    summary: '{{assignments}} in {{plans}}',
+    assignmentCount_one: '{{count}} assignment',
+    assignmentCount_other: '{{count}} assignments',
+    planCount_one: '{{count}} plan',
+    planCount_other: '{{count}} plans',
     placesWithin: 'Places inside with their own assignments',
     intro: 'Click a place on the map, search for one, or choose an industry to see where the plans put it.',
     industryCount_one: '{{count}} industry',
@@ -81,8 +87,10 @@ export const en = {
     overviewHeading: 'Places named most often',
   },
   industryView: {
-    heading: 'Where {{industry}} goes',
-    none: 'No place is assigned {{industry}} under the current filters.',
+    // Industry names are plural or mass nouns (“Lithium batteries”, “Photovoltaics”): the sentences must not agree a
+    // verb with them or put an article before them.
+    heading: '{{industry}}: where the plans put it',
+    none: 'Under the current filters, no place is named for {{industry}}.',
   },
   source: {
     plan: 'Plan',
@@ -91,7 +99,8 @@ export const en = {
     text: 'Full text of the plan',
     detail: 'What the chosen sentence produced',
     pick: 'Choose a highlighted sentence to see the places and industries it assigns.',
-    produced: 'This sentence produced {{count}} assignment(s):',
+    produced_one: 'This sentence produced {{count}} assignment:',
+    produced_other: 'This sentence produced {{count}} assignments:',
     status: {
       assigned: 'Produced assignments.',
       status: 'Describes the present state, not a plan: no assignment.',
@@ -164,7 +173,8 @@ export const en = {
     buttonShort: 'Share',
     heading: 'Download & share',
     close: 'Close',
-    scope: '{{count}} assignments shown: {{what}}',
+    scope_one: '{{count}} assignment shown: {{what}}',
+    scope_other: '{{count}} assignments shown: {{what}}',
     data: 'Data and image',
     csv: 'CSV (Excel)',
     geojson: 'GeoJSON',
@@ -190,9 +200,11 @@ export const en = {
   offline: { ready: 'Offline ready', update: 'Update available — reload' },
   lang: { label: 'Language', zh: '中文', en: 'English' },
   reset: 'Reset view',
+  resetShort: 'Reset',
   more: { button: 'More', label: 'More actions' },
   about: {
     button: 'About this data',
+    buttonShort: 'About',
     heading: 'About this data',
     close: 'Close',
     body1:

@@ -30,6 +30,24 @@ const MatrixPanel = lazy(() => import('./MatrixView.tsx').then((m) => ({ default
 const SourceView = lazy(() => import('./SourceView.tsx').then((m) => ({ default: m.SourceView })));
 const Downloads = lazy(() => import('./Downloads.tsx').then((m) => ({ default: m.Downloads })));
 
+/** The viewport widths at which the header's reset and "about" buttons move into the "⋯" menu (see app.css). */
+export const COMPACT_HEADER = '(max-width: 1279px)';
+
+/**
+ * A button's words: the full label, and a short one that app.css shows instead where the header is narrow (1280–1439
+ * px and phones). The full label stays the accessible name (the short one is a part of it, so voice control works).
+ */
+function Label({ full, short }: { full: string; short: string }) {
+  return (
+    <>
+      <span className="label-full">{full}</span>
+      <span className="label-short" aria-hidden="true">
+        {short}
+      </span>
+    </>
+  );
+}
+
 export function knownIds(data: ExplorerData): KnownIds {
   return {
     plans: new Set(data.plans.map((p) => p.id)),
@@ -92,8 +110,9 @@ const ExplorerPage = memo(function ExplorerPage({ data, store, state, derive }: 
   const [downloadsOpen, setDownloadsOpen] = useState(false);
   const [sheetOpen, setSheetOpen] = useState(false);
   const mapCommands = useRef<MapCommands | null>(null);
-  // On phones, reset and "about" go into a "⋯" menu so the tool row fits 375 px in both languages.
-  const narrow = useMediaQuery('(max-width: 720px)');
+  // Below 1280 px (and on phones) reset and "about" go into a "⋯" menu, so the header keeps one row from 1024 px up
+  // in both languages with room for a place name in the search field (the phone header fits 375 px the same way).
+  const compact = useMediaQuery(COMPACT_HEADER);
 
   useEffect(() => {
     // changeLanguage re-renders every translated component even for the same language: call it only on a change.
@@ -164,13 +183,9 @@ const ExplorerPage = memo(function ExplorerPage({ data, store, state, derive }: 
                 aria-haspopup="dialog"
                 data-testid="downloads-button"
               >
-                {/* On phones the short word shows (a part of the full name, which stays the accessible name). */}
-                <span className="label-full">{t('downloads.button')}</span>
-                <span className="label-short" aria-hidden="true">
-                  {t('downloads.buttonShort')}
-                </span>
+                <Label full={t('downloads.button')} short={t('downloads.buttonShort')} />
               </button>
-              {narrow ? (
+              {compact ? (
                 <MoreMenu
                   items={[
                     { label: t('reset'), onSelect: reset, testId: 'reset' },
@@ -180,10 +195,10 @@ const ExplorerPage = memo(function ExplorerPage({ data, store, state, derive }: 
               ) : (
                 <>
                   <button type="button" onClick={reset} data-testid="reset">
-                    {t('reset')}
+                    <Label full={t('reset')} short={t('resetShort')} />
                   </button>
                   <button type="button" onClick={() => setAboutOpen(true)} data-testid="about-button">
-                    {t('about.button')}
+                    <Label full={t('about.button')} short={t('about.buttonShort')} />
                   </button>
                 </>
               )}

@@ -127,7 +127,12 @@ export function PlacePanel({ place }: { place: string }) {
           <p className="muted">{t('panel.nothingHint')}</p>
         </div>
       ) : (
-        <p className="summary">{t('panel.summary', { count, plans: groups.length })}</p>
+        <p className="summary">
+          {t('panel.summary', {
+            assignments: t('panel.assignmentCount', { count }),
+            plans: t('panel.planCount', { count: groups.length }),
+          })}
+        </p>
       )}
       {groups.map((g) => (
         <section key={g.plan} className="plan-group" data-plan={g.plan}>
