@@ -69,13 +69,28 @@ declare global {
   }
 }
 
-/** Leaves room for the legend in the lower left on wide screens, so it does not hide the south-west. */
-function fitPadding(el: HTMLElement) {
-  const wide = el.clientWidth > 480;
-  return { top: 16, right: 16, bottom: 16, left: wide ? Math.min(230, el.clientWidth * 0.35) : 16 };
+/** A box over the map's lower-left corner (the legend), in CSS pixels. */
+export interface CornerBox {
+  width: number;
+  height: number;
 }
 
-const CLICKABLE = [LAYERS.parks, LAYERS.areaFill, LAYERS.countyFill, LAYERS.cityFill];
+const EDGE = 16;
+
+/**
+ * Paddings that keep a fit clear of the legend in the lower-left corner: either the whole left strip or the whole
+ * bottom strip is reserved (whichever leaves the larger map), so the fitted bounds never lie under the legend box.
+ */
+function fitPaddings(el: HTMLElement, legend: CornerBox | null) {
+  const base = { top: EDGE, right: EDGE, bottom: EDGE, left: EDGE };
+  if (!legend || legend.width <= 0 || legend.height <= 0) return [base];
+  const gap = 8;
+  const left = { ...base, left: Math.min(legend.width + gap, el.clientWidth * 0.6) };
+  const bottom = { ...base, bottom: Math.min(legend.height + gap, el.clientHeight * 0.6) };
+  return [left, bottom];
+}
+
+const CLICKABLE = [LAYERS.parksMatch, LAYERS.parks, LAYERS.areaFill, LAYERS.countyFill, LAYERS.cityFill];
 const LABEL_LAYERS = [LAYERS.cityLabels, LAYERS.countyLabels, LAYERS.parkLabels];
 
 export class ExplorerMap {
@@ -87,8 +102,11 @@ export class ExplorerMap {
   private readonly sources: MapSources;
   private readonly sourceOf = new Map<string, string>();
   private loaded = false;
+  private parksFiltered = false;
   /** A programmatic move of ours is under way (focusPlace): report its end like a user move. */
   private reportNextMove = false;
+  /** The legend's box in the lower-left corner, kept clear when fitting. */
+  private legend: CornerBox | null = null;
 
   constructor(
     container: HTMLElement,
@@ -115,7 +133,7 @@ export class ExplorerMap {
         ? { center: [start.lon, start.lat] as [number, number], zoom: start.zoom }
         : {
             bounds: [w, s, e, n] as [number, number, number, number],
-            fitBoundsOptions: { padding: fitPadding(container) },
+            fitBoundsOptions: { padding: fitPaddings(container, null)[0] },
           }),
       maxBounds: [w - padX, s - padY, e + padX, n + padY],
       minZoom: 4.5,
@@ -167,9 +185,31 @@ export class ExplorerMap {
     return { lat: c.lat, lon: c.lng, zoom: this.map.getZoom() };
   }
 
+  /** The camera that fits `bounds` best while keeping clear of the legend (see fitPaddings). */
+  private fitCamera(bounds: [number, number, number, number], maxZoom?: number) {
+    let best: ReturnType<MlMap['cameraForBounds']> | undefined;
+    for (const padding of fitPaddings(this.map.getContainer(), this.legend)) {
+      const c = this.map.cameraForBounds(bounds, { padding, maxZoom });
+      if (c?.zoom !== undefined && (best?.zoom === undefined || c.zoom > best.zoom)) best = c;
+    }
+    return best;
+  }
+
+  /**
+   * The legend's box (null: none). While the camera is the default fit, the map refits so the province stays clear
+   * of it (a language or filter change resizes the legend).
+   */
+  setLegendBox(box: CornerBox | null): void {
+    const wasDefault = this.loaded && this.isDefaultCamera();
+    const same = box && this.legend && box.width === this.legend.width && box.height === this.legend.height;
+    if (same || (!box && !this.legend)) return;
+    this.legend = box;
+    if (wasDefault || (!this.loaded && !this.opts.camera)) this.resetCamera();
+  }
+
   /** True when the camera is (within link precision) the fit of Jiangxi for the current container size. */
   private isDefaultCamera(): boolean {
-    const fit = this.map.cameraForBounds(this.sources.bounds, { padding: fitPadding(this.map.getContainer()) });
+    const fit = this.fitCamera(this.sources.bounds);
     if (!fit?.center || fit.zoom === undefined) return false;
     const c = this.map.getCenter();
     const centre = LngLat.convert(fit.center);
@@ -259,6 +299,14 @@ export class ExplorerMap {
     const nextOwn = next.claimed ?? new Set<string>();
     for (const id of nextOwn) if (!prevOwn.has(id)) this.setState(id, { own: true });
     for (const id of prevOwn) if (!nextOwn.has(id)) this.removeState(id, 'own');
+    if (this.matchKey(prevOwn) !== this.matchKey(nextOwn) || !this.parksFiltered) {
+      // Parks that match the filter are drawn by their own layer, on top and larger (a filter, not feature-state:
+      // draw order cannot depend on feature-state).
+      const ids = [...nextOwn].filter((id) => this.sourceOf.get(id) === SOURCES.points);
+      this.map.setFilter(LAYERS.parksMatch, ['in', ['get', 'pid'], ['literal', ids]]);
+      this.map.setFilter(LAYERS.parksHalo, ['in', ['get', 'pid'], ['literal', ids]]);
+      this.parksFiltered = true;
+    }
     const prevKinds = prev.kinds ?? new Map<string, string>();
     const nextKinds = next.kinds ?? new Map<string, string>();
     for (const [id, kind] of nextKinds) if (prevKinds.get(id) !== kind) this.setState(id, { change: kind });
@@ -270,6 +318,13 @@ export class ExplorerMap {
     if (prev.lang !== next.lang)
       for (const l of LABEL_LAYERS) this.map.setLayoutProperty(l, 'text-field', nameField(next.lang));
     this.applied = next;
+  }
+
+  private matchKey(ids: Set<string>): string {
+    return [...ids]
+      .filter((id) => this.sourceOf.get(id) === SOURCES.points)
+      .sort()
+      .join();
   }
 
   /** Brings a place into view (used by search and lists); instant when the user prefers reduced motion. */
@@ -300,12 +355,18 @@ export class ExplorerMap {
    * that drew it (no preserveDrawingBuffer, which costs every frame), so repaint and capture inside 'render'.
    */
   snapshot(overlay: SnapshotOverlay): Promise<Blob | null> {
-    return new Promise((resolve) => {
+    // Drawn at 2× whatever the screen, so the image is sharp on slides; the screen's ratio is restored after.
+    const screenRatio = this.map.getPixelRatio();
+    const scale = 2;
+    if (screenRatio !== scale) this.map.setPixelRatio(scale);
+    return new Promise<Blob | null>((resolve) => {
       this.map.once('render', () => {
         try {
-          const scale = this.map.getCanvas().width / Math.max(1, this.map.getContainer().clientWidth);
-          composeSnapshot(this.map.getCanvas(), overlay, scale).toBlob((b) => resolve(b), 'image/png');
+          const canvas = composeSnapshot(this.map.getCanvas(), overlay, scale);
+          if (screenRatio !== scale) this.map.setPixelRatio(screenRatio);
+          canvas.toBlob((b) => resolve(b), 'image/png');
         } catch {
+          if (screenRatio !== scale) this.map.setPixelRatio(screenRatio);
           resolve(null);
         }
       });
@@ -314,7 +375,38 @@ export class ExplorerMap {
   }
 
   resetCamera(): void {
-    this.map.fitBounds(this.sources.bounds, { padding: fitPadding(this.map.getContainer()), animate: false });
+    const fit = this.fitCamera(this.sources.bounds);
+    if (fit) this.map.jumpTo(fit);
+  }
+
+  /**
+   * Shows a set of places (the places of a chosen industry), clear of the legend; reported like a user move, so the
+   * camera (and a shared link) follows. An empty list leaves the camera alone.
+   */
+  fitPlaces(ids: readonly string[]): void {
+    const b: [number, number, number, number] = [180, 90, -180, -90];
+    let any = false;
+    const wanted = new Set(ids);
+    for (const f of this.opts.places) {
+      if (!wanted.has(f.id) || !f.geometry) continue;
+      const g = f.geometry;
+      const polys = g.type === 'Point' ? [[[g.coordinates]]] : g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+      for (const poly of polys)
+        for (const [x = 0, y = 0] of poly[0] ?? []) {
+          any = true;
+          b[0] = Math.min(b[0], x);
+          b[1] = Math.min(b[1], y);
+          b[2] = Math.max(b[2], x);
+          b[3] = Math.max(b[3], y);
+        }
+    }
+    if (!any) return;
+    const fit = this.fitCamera(b, 9);
+    if (!fit) return;
+    const reduce = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+    this.reportNextMove = true;
+    if (reduce) this.map.jumpTo(fit);
+    else this.map.easeTo({ ...fit, duration: 400 });
   }
 
   resize(): void {

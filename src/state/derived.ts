@@ -37,7 +37,7 @@ export interface Derived {
 
 type DeriveState = Pick<
   ExplorerState,
-  'plan' | 'industry' | 'roles' | 'view' | 'from' | 'to' | 'level' | 'sort' | 'city'
+  'plan' | 'industry' | 'roles' | 'view' | 'from' | 'to' | 'level' | 'sort' | 'city' | 'rows'
 >;
 
 export type Deriver = (s: DeriveState) => Derived;
@@ -139,7 +139,7 @@ function compute(data: ExplorerData, s: DeriveState): Derived {
   return { visible, summary, mode, fills, claimed, changes: null, kinds: new Map(), matrix, counts };
 }
 
-const KEYS = ['plan', 'industry', 'roles', 'view', 'from', 'to', 'level', 'sort', 'city'] as const;
+const KEYS = ['plan', 'industry', 'roles', 'view', 'from', 'to', 'level', 'sort', 'city', 'rows'] as const;
 
 /**
  * A memoised `compute` for one data set. It keeps the last two results: the map computes the new state first, and

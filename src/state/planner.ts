@@ -45,7 +45,8 @@ export function placeChanges(rows: readonly ChangeRow[]): Map<string, PlaceChang
   return out;
 }
 
-export type MatrixState = Pick<ExplorerState, 'plan' | 'industry' | 'roles' | 'level' | 'sort' | 'city'>;
+export type MatrixState = Pick<ExplorerState, 'plan' | 'industry' | 'roles' | 'level' | 'sort' | 'city'> &
+  Partial<Pick<ExplorerState, 'rows'>>;
 
 /**
  * The matrix under the current filters. One industry chosen: its sub-industries as columns (exact level); otherwise
@@ -59,11 +60,12 @@ export function matrixFor(data: ExplorerData, s: MatrixState): Matrix {
     level: scope ? 'exact' : s.level,
     planOrder: data.plans.map((p) => p.id),
   });
-  const filtered = filterMatrix(
+  let filtered = filterMatrix(
     built,
     { roles: s.roles, plans: s.plan === 'all' ? undefined : [s.plan], cities: s.city ? [s.city] : undefined },
     data.industries,
   );
+  if (s.rows === 'cities') filtered = onlyCities(filtered);
   if (s.sort === 'count') return sortMatrix(filtered, { by: 'count' }, false);
   if (typeof s.sort === 'object' && matrixColumns(filtered).includes(s.sort.industry))
     return sortMatrix(filtered, { by: 'industry', industry: s.sort.industry }, false);
@@ -135,4 +137,37 @@ export function exportNameParts(data: ExplorerData, s: ExplorerState): string[] 
   }
   if (s.industry) parts.push(s.industry);
   return parts;
+}
+
+/** The matrix with only prefecture-level city rows (the planner's "cities only"); columns left empty are dropped. */
+export function onlyCities(m: Matrix): Matrix {
+  const rowGroups = m.rowGroups
+    .map((g) => ({ ...g, rows: g.rows.filter((r) => r.level === 'city') }))
+    .filter((g) => g.rows.length > 0);
+  const counts = new Map<string, number>();
+  for (const g of rowGroups)
+    for (const r of g.rows) for (const i of Object.keys(r.cells)) counts.set(i, (counts.get(i) ?? 0) + 1);
+  const columnGroups = m.columnGroups
+    .map((g) => ({
+      ...g,
+      columns: g.columns
+        .filter((c) => counts.has(c.industry))
+        .map((c) => ({ ...c, count: counts.get(c.industry) ?? 0 })),
+    }))
+    .filter((g) => g.columns.length > 0);
+  return { columnGroups, rowGroups };
+}
+
+/** Per matrix column: how many of the shown rows are cities and how many counties (the totals row). */
+export function matrixTotals(m: Matrix): Map<string, { cities: number; counties: number }> {
+  const out = new Map<string, { cities: number; counties: number }>();
+  for (const g of m.rowGroups)
+    for (const r of g.rows)
+      for (const i of Object.keys(r.cells)) {
+        const t = out.get(i) ?? { cities: 0, counties: 0 };
+        if (r.level === 'city') t.cities++;
+        if (r.level === 'county') t.counties++;
+        out.set(i, t);
+      }
+  return out;
 }

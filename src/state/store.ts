@@ -15,7 +15,7 @@ export interface SourceTarget {
 }
 
 /** The explorer's views (tabs). */
-export const VIEWS = ['map', 'changes', 'matrix'] as const;
+export const VIEWS = ['map', 'changes', 'matrix', 'overlap'] as const;
 export type ViewName = (typeof VIEWS)[number];
 
 /** How industries are compared in the change view and grouped in the matrix (see src/analysis/changes.ts). */
@@ -24,6 +24,10 @@ export type Level = (typeof LEVELS)[number];
 
 /** Matrix row order: by place (grouped by city), by number of industries, or by the role in one industry column. */
 export type MatrixSortKey = 'place' | 'count' | { industry: string };
+
+/** Matrix and overlap rows: every place, or only the prefecture-level cities (the planner's quick choice). */
+export const ROW_SCOPES = ['all', 'cities'] as const;
+export type RowScope = (typeof ROW_SCOPES)[number];
 
 export interface ExplorerState {
   /** 'all' or a plan id. */
@@ -48,6 +52,8 @@ export interface ExplorerState {
   sort: MatrixSortKey;
   /** Matrix: only places in this city (a city place id), or null for the whole province. */
   city: string | null;
+  /** Matrix: every place or only cities (URL `rows=cities`). */
+  rows: RowScope;
   /** Matrix: the cell whose sentences are open in the panel. */
   cell: MatrixCellRef | null;
   /** The map's centre and zoom, or null for the default fit (URL `at=lat,lon,zoom`). */
@@ -79,6 +85,7 @@ export const DEFAULT_STATE: ExplorerState = {
   level: 'top',
   sort: 'place',
   city: null,
+  rows: 'all',
   cell: null,
   camera: null,
 };
@@ -98,6 +105,8 @@ export interface ExplorerActions {
   levelChosen(level: Level): void;
   matrixSorted(sort: MatrixSortKey): void;
   cityChosen(city: string | null): void;
+  /** Matrix rows: every place or only cities. */
+  rowScopeChosen(rows: RowScope): void;
   /** A matrix cell was opened (its sentences shown) or closed (null). */
   cellOpened(cell: MatrixCellRef | null): void;
   /** The user moved the map (debounced, on moveend); null = back at the default fit. */
@@ -131,6 +140,7 @@ export function createExplorerStore(initial: Partial<ExplorerState> = {}): Explo
     levelChosen: (level) => set({ level }),
     matrixSorted: (sort) => set({ sort }),
     cityChosen: (city) => set({ city, cell: null }),
+    rowScopeChosen: (rows) => set({ rows, cell: null }),
     cellOpened: (cell) => set({ cell }),
     cameraMoved: (camera) => {
       const prev = get().camera;
@@ -157,6 +167,7 @@ export function pickState(s: ExplorerState): ExplorerState {
     level: s.level,
     sort: s.sort,
     city: s.city,
+    rows: s.rows,
     cell: s.cell,
     camera: s.camera,
   };

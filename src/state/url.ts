@@ -1,7 +1,7 @@
 /**
  * URL ↔ state: two pure functions. The query holds only what differs from the default view, in readable
  * parameters (?view=changes&plan=…&industry=…&roles=core,focus&place=…&lang=en&from=…&to=…&level=exact&sort=count
- * &city=…&cell=<place>~<industry>&at=<lat>,<lon>,<zoom>&source=…&line=…). Anything unknown or
+ * &city=…&rows=cities&cell=<place>~<industry>&at=<lat>,<lon>,<zoom>&source=…&line=…). Anything unknown or
  * malformed falls back to the default for that parameter; parameters that are not ours are left alone by the writer.
  */
 import { ROLES, type Role } from '../domain/types.ts';
@@ -14,6 +14,8 @@ import {
   LEVELS,
   type Level,
   type MatrixSortKey,
+  ROW_SCOPES,
+  type RowScope,
   VIEWS,
   type ViewName,
 } from './store.ts';
@@ -30,6 +32,7 @@ export const URL_KEYS = [
   'level',
   'sort',
   'city',
+  'rows',
   'cell',
   'at',
   'source',
@@ -77,6 +80,7 @@ export function parseUrl(search: string, known: KnownIds, fallbackLang: Lang = D
   const level = get(params, 'level');
   const sortRaw = get(params, 'sort');
   const city = get(params, 'city');
+  const rows = get(params, 'rows');
   const [cellPlace = '', cellIndustry = '', ...cellRest] = (get(params, 'cell') ?? '').split('~');
   const cell =
     cellRest.length === 0 && known.places.has(cellPlace) && known.industries.has(cellIndustry)
@@ -101,6 +105,7 @@ export function parseUrl(search: string, known: KnownIds, fallbackLang: Lang = D
     level: level && (LEVELS as readonly string[]).includes(level) ? (level as Level) : DEFAULT_STATE.level,
     sort,
     city: city && (known.cities ?? known.places).has(city) ? city : DEFAULT_STATE.city,
+    rows: rows && (ROW_SCOPES as readonly string[]).includes(rows) ? (rows as RowScope) : DEFAULT_STATE.rows,
     cell,
     camera: parseCamera(get(params, 'at')),
   };
@@ -141,6 +146,7 @@ export function stateToParams(state: ExplorerState): [string, string][] {
   if (state.sort === 'count') out.push(['sort', 'count']);
   else if (typeof state.sort === 'object') out.push(['sort', state.sort.industry]);
   if (state.city) out.push(['city', state.city]);
+  if (state.rows !== DEFAULT_STATE.rows) out.push(['rows', state.rows]);
   if (state.cell) out.push(['cell', `${state.cell.place}~${state.cell.industry}`]);
   if (state.camera) out.push(['at', formatCamera(state.camera)]);
   if (state.source) {

@@ -14,11 +14,13 @@ import { ExplorerContext, type ExplorerContextValue, type MapCommands } from './
 import { IndustryPicker, PlanTimeline, RoleToggles } from './Filters.tsx';
 import { IndustryView, Overview } from './IndustryView.tsx';
 import { Legend } from './Legend.tsx';
+import { MapNotice } from './MapNotice.tsx';
 import { MapView } from './MapView.tsx';
 import { MoreMenu, useMediaQuery } from './MoreMenu.tsx';
 import { OfflineBadge } from './OfflineBadge.tsx';
 import { PlacePanel } from './PlacePanel.tsx';
 import { PlaceSearch } from './PlaceSearch.tsx';
+import { SheetHandle } from './SheetHandle.tsx';
 import { ViewTabs } from './ViewTabs.tsx';
 
 // The planner's views, the source reader and the downloads are separate chunks: the first paint of the map needs none.
@@ -29,6 +31,12 @@ const MatrixView = lazy(() => import('./MatrixView.tsx').then((m) => ({ default:
 const MatrixPanel = lazy(() => import('./MatrixView.tsx').then((m) => ({ default: m.MatrixPanel })));
 const SourceView = lazy(() => import('./SourceView.tsx').then((m) => ({ default: m.SourceView })));
 const Downloads = lazy(() => import('./Downloads.tsx').then((m) => ({ default: m.Downloads })));
+const OverlapView = lazy(() => import('./OverlapView.tsx').then((m) => ({ default: m.OverlapView })));
+const OverlapControls = lazy(() => import('./OverlapView.tsx').then((m) => ({ default: m.OverlapControls })));
+const OverlapPanel = lazy(() => import('./OverlapView.tsx').then((m) => ({ default: m.OverlapPanel })));
+
+/** The phone sheet: collapsed (panel only), open (filters and panel) or pulled to full height. */
+type Sheet = 'closed' | 'open' | 'full';
 
 /** The viewport widths at which the header's reset and "about" buttons move into the "⋯" menu (see app.css). */
 export const COMPACT_HEADER = '(max-width: 1279px)';
@@ -108,8 +116,13 @@ const ExplorerPage = memo(function ExplorerPage({ data, store, state, derive }: 
   const { industry, place, lang, source, view } = state;
   const [aboutOpen, setAboutOpen] = useState(false);
   const [downloadsOpen, setDownloadsOpen] = useState(false);
-  const [sheetOpen, setSheetOpen] = useState(false);
+  const [sheet, setSheet] = useState<Sheet>('closed');
+  const sheetOpen = sheet !== 'closed';
   const mapCommands = useRef<MapCommands | null>(null);
+  const focusReturn = useRef<HTMLElement | null>(null);
+  const settled = useRef(false);
+  // Reset remounts the filters, so local inputs (the industry search text) are cleared too.
+  const [resets, setResets] = useState(0);
   // Below 1280 px (and on phones) reset and "about" go into a "⋯" menu, so the header keeps one row from 1024 px up
   // in both languages with room for a place name in the search field (the phone header fits 375 px the same way).
   const compact = useMediaQuery(COMPACT_HEADER);
@@ -124,27 +137,46 @@ const ExplorerPage = memo(function ExplorerPage({ data, store, state, derive }: 
     document.title = t('app.title');
   }, [t]);
 
+  useEffect(() => {
+    settled.current = true;
+    // Whatever opens the source reader (a citation, a matrix cell …), focus goes back to it when the reader closes.
+    return store.subscribe((s, prev) => {
+      if (s.source && !prev.source && document.activeElement instanceof HTMLElement)
+        focusReturn.current = document.activeElement;
+      if (!s.source && prev.source) {
+        const back = focusReturn.current;
+        focusReturn.current = null;
+        // After React has removed the dialog (its close button had focus).
+        setTimeout(() => {
+          if (back?.isConnected) back.focus();
+        }, 0);
+      }
+    });
+  }, [store]);
+
   const derived = derive(state);
   // Actions are stable functions on the store; the rendered state fields are the deferred ones.
   const full = useMemo(() => ({ ...store.getState(), ...state }), [store, state]);
   const ctx = useMemo<ExplorerContextValue>(
-    () => ({ data, store, state: full, derived, derive, mapCommands }),
+    () => ({ data, store, state: full, derived, derive, mapCommands, focusReturn, settled }),
     [data, store, full, derived, derive],
   );
 
   useEffect(() => {
     // The map is hidden (not destroyed) behind the matrix: measure it again when it comes back.
-    if (view !== 'matrix') mapCommands.current?.resize();
+    if (view !== 'matrix' && view !== 'overlap') mapCommands.current?.resize();
   }, [view]);
 
   const reset = () => {
     store.getState().resetRequested();
+    setResets((n) => n + 1);
     mapCommands.current?.resetCamera();
   };
 
   const panel = () => {
     if (view === 'changes') return <ChangeList rows={shownChanges(derived.changes ?? [], place)} />;
     if (view === 'matrix') return <MatrixPanel />;
+    if (view === 'overlap') return <OverlapPanel />;
     return place ? <PlacePanel place={place} /> : industry ? <IndustryView industry={industry} /> : <Overview />;
   };
 
@@ -153,7 +185,7 @@ const ExplorerPage = memo(function ExplorerPage({ data, store, state, derive }: 
       <a className="skip-link" href="#panel">
         {t('app.skipToPanel')}
       </a>
-      <div className={`layout view-${view}${sheetOpen ? ' sheet-open' : ''}`}>
+      <div className={`layout view-${view}${sheetOpen ? ' sheet-open' : ''}${sheet === 'full' ? ' sheet-full' : ''}`}>
         <header className="topbar">
           <div className="brand">
             <h1>{t('app.title')}</h1>
@@ -208,35 +240,33 @@ const ExplorerPage = memo(function ExplorerPage({ data, store, state, derive }: 
         </header>
         <main className="map-area">
           <div id="view-panel" className="view-panel" role="tabpanel" aria-labelledby={`tab-${view}`}>
-            <div className="map-layer" hidden={view === 'matrix'}>
+            <div className="map-layer" hidden={view === 'matrix' || view === 'overlap'}>
               <MapView />
               <Legend />
+              <MapNotice />
             </div>
             {view === 'matrix' && (
               <Suspense fallback={<p className="loading-inline">{t('app.loading')}</p>}>
                 <MatrixView />
               </Suspense>
             )}
+            {view === 'overlap' && (
+              <Suspense fallback={<p className="loading-inline">{t('app.loading')}</p>}>
+                <OverlapView />
+              </Suspense>
+            )}
           </div>
         </main>
         <div className="sheet">
-          <button
-            type="button"
-            className="sheet-handle"
-            aria-expanded={sheetOpen}
-            onClick={() => setSheetOpen((o) => !o)}
-            data-testid="sheet-handle"
-          >
-            <span aria-hidden="true" className="grip" />
-            {t('filters.heading')}
-          </button>
+          <SheetHandle sheet={sheet} onChange={setSheet} />
           <aside className="filters" aria-label={t('filters.heading')}>
             <Suspense fallback={null}>
               {view === 'changes' ? <ChangeControls /> : <PlanTimeline />}
               {view !== 'changes' && <RoleToggles />}
               {view === 'matrix' && <MatrixControls />}
+              {view === 'overlap' && <OverlapControls />}
             </Suspense>
-            <IndustryPicker />
+            <IndustryPicker key={resets} />
           </aside>
           <section id="panel" className="panel" aria-live="polite" tabIndex={-1}>
             <Suspense fallback={<p>{t('app.loading')}</p>}>{panel()}</Suspense>

@@ -64,7 +64,21 @@ export function MapView() {
             created.setCamera(s.camera);
           }
         });
+        // The legend sits over the lower-left corner: the map keeps the province clear of it when fitting.
+        const legend = ref.current.closest('.map-layer')?.querySelector<HTMLElement>('[data-testid="legend"]');
+        if (legend && typeof ResizeObserver === 'function') {
+          const measure = () => created.setLegendBox({ width: legend.offsetWidth, height: legend.offsetHeight });
+          measure();
+          const observer = new ResizeObserver(measure);
+          observer.observe(legend);
+          const stop = unsubscribe;
+          unsubscribe = () => {
+            stop();
+            observer.disconnect();
+          };
+        }
         mapCommands.current = {
+          fitPlaces: (ids) => map?.fitPlaces(ids),
           focusPlace: (id) => map?.focusPlace(id),
           resetCamera: () => map?.resetCamera(),
           resize: () => map?.resize(),

@@ -1,14 +1,16 @@
 /** The selected place: every visible assignment grouped by plan and industry, each with its verbatim sentence. */
 import type { MouseEvent, ReactNode } from 'react';
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Assignment } from '../domain/types.ts';
 import { roleColor } from '../state/colors.ts';
-import { highlightRuns, placeAssignments } from '../state/selectors.ts';
+import { placeProfileFor, planAssignsNothing } from '../state/profiles.ts';
+import { highlightRuns, placeAssignments, placesByRole } from '../state/selectors.ts';
 import { pickState } from '../state/store.ts';
 import { serializeUrl } from '../state/url.ts';
 import { useExplorer, useExplorerState } from './context.tsx';
 import { industryName, placeName, planName } from './names.ts';
+import { PlaceProfileView } from './Profiles.tsx';
 
 export function Quote({ a }: { a: Assignment }) {
   const { t } = useTranslation();
@@ -82,11 +84,71 @@ export function AssignmentItem({
   );
 }
 
+/**
+ * The selected place has nothing under the filters: say so, say why when the plan assigns nothing at all, and list
+ * where the chosen industry is instead (no dead end).
+ */
+function NothingHere({ place, name, onPick }: { place: string; name: string; onPick: (id: string) => void }) {
+  const { t } = useTranslation();
+  const { data, derived } = useExplorer();
+  const lang = useExplorerState((s) => s.lang);
+  const industry = useExplorerState((s) => s.industry);
+  const plan = useExplorerState((s) => s.plan);
+  const byRole = useMemo(
+    () => placesByRole(derived.summary, (id) => placeName(data, id, lang)),
+    [derived.summary, data, lang],
+  );
+  const elsewhere = [...byRole.core, ...byRole.focus, ...byRole.supporting].filter((id) => id !== place);
+  const planEmpty = planAssignsNothing(data, plan);
+  return (
+    <div className="nothing" data-testid="nothing-assigned">
+      <p>{t('panel.nothing', { place: name })}</p>
+      {planEmpty && (
+        <p>{t('empty.plan', { year: data.planById.get(plan)?.year ?? '', title: planName(data, plan, lang) })}</p>
+      )}
+      {industry && elsewhere.length > 0 ? (
+        <div data-testid="industry-elsewhere">
+          <p>{t('panel.elsewhere', { industry: industryName(data, industry, lang) })}</p>
+          <ul className="place-list">
+            {elsewhere.map((id) => {
+              const role = derived.summary.get(id)?.strongest;
+              return (
+                <li key={id}>
+                  <button type="button" data-place={id} onClick={() => onPick(id)}>
+                    {placeName(data, id, lang)}
+                  </button>{' '}
+                  {role && <span className="muted small">{t(`role.${role}`)}</span>}
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+      ) : (
+        !planEmpty && <p className="muted">{t('panel.nothingHint')}</p>
+      )}
+    </div>
+  );
+}
+
 export function PlacePanel({ place }: { place: string }) {
   const { t } = useTranslation();
-  const { data, derived, mapCommands } = useExplorer();
+  const { data, derived, mapCommands, settled } = useExplorer();
   const lang = useExplorerState((s) => s.lang);
   const placeClicked = useExplorerState((s) => s.placeClicked);
+  const industry = useExplorerState((s) => s.industry);
+  const roles = useExplorerState((s) => s.roles);
+  const level = useExplorerState((s) => s.level);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // A place picked on the map, in a list or the search: focus goes to the panel's heading (a screen reader announces
+  // it, and Tab continues in the panel). Not for a place restored from a link on load.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs for each new place (the effect reads no state of it)
+  useEffect(() => {
+    if (settled.current) heading.current?.focus({ preventScroll: false });
+  }, [place, settled]);
+  const profile = useMemo(
+    () => placeProfileFor(data, { industry, roles, level }, place),
+    [data, industry, roles, level, place],
+  );
   const feature = data.placeById.get(place);
   const groups = useMemo(() => placeAssignments(data, derived.visible, place), [data, derived.visible, place]);
   const name = placeName(data, place, lang);
@@ -107,7 +169,9 @@ export function PlacePanel({ place }: { place: string }) {
   return (
     <article className="place-panel" data-testid="place-panel" data-place={place} aria-labelledby="place-title">
       <header className="panel-header">
-        <h2 id="place-title">{name}</h2>
+        <h2 id="place-title" ref={heading} tabIndex={-1}>
+          {name}
+        </h2>
         <button type="button" className="close" onClick={() => placeClicked(null)} aria-label={t('panel.close')}>
           ×
         </button>
@@ -121,11 +185,9 @@ export function PlacePanel({ place }: { place: string }) {
         )}
         {props?.approximate && <span> {t('panel.approximate')}</span>}
       </p>
+      <PlaceProfileView profile={profile} onPick={choose} />
       {count === 0 ? (
-        <div className="nothing" data-testid="nothing-assigned">
-          <p>{t('panel.nothing', { place: name })}</p>
-          <p className="muted">{t('panel.nothingHint')}</p>
-        </div>
+        <NothingHere place={place} name={name} onPick={choose} />
       ) : (
         <p className="summary">
           {t('panel.summary', {
