@@ -20,6 +20,8 @@ import type {
   AuditFile,
   AuditPlan,
   AuditWarning,
+  ExtractedAssignment,
+  ExtractedAuditSentence,
   IndustriesFile,
   Industry,
   Plan,
@@ -27,6 +29,7 @@ import type {
 } from '../src/domain/types.ts';
 import { DATA_FILES, SCHEMA_VERSION } from '../src/domain/types.ts';
 import { validatePublished } from '../src/domain/validate.ts';
+import { attachEnglish } from './english/index.ts';
 import { BuildError } from './errors.ts';
 import { extractPlan } from './extract/index.ts';
 import { loadGazetteer } from './gazetteer/index.ts';
@@ -131,7 +134,7 @@ const SENTENCE_END = /[。；;！!？?：:」』”"）)\]】…]$/;
 /** Section headings (二、重点领域, （一）…, 专栏七： 食品产业, ◆产业布局) end without punctuation by design. */
 const HEADING = /^[\s\u3000]*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.．、]|专栏|◆)[^。；]{0,30}$/;
 
-function truncationWarnings(plan: Plan, audit: AuditPlan, lines: string[]): AuditWarning[] {
+function truncationWarnings(plan: Plan, audit: AuditPlan<ExtractedAuditSentence>, lines: string[]): AuditWarning[] {
   const warnings: AuditWarning[] = [];
   const seen = new Set<number>();
   for (const sentence of audit.sentences) {
@@ -155,8 +158,8 @@ export function buildDataset(options: BuildOptions = defaultOptions): Map<string
   const gazetteer = loadGazetteer(options.dataDir);
   const industries = loadIndustries(options.dataDir);
 
-  const assignments: Assignment[] = [];
-  const auditPlans: AuditPlan[] = [];
+  const extracted: ExtractedAssignment[] = [];
+  const extractedAudit: AuditPlan<ExtractedAuditSentence>[] = [];
   const warnings: AuditWarning[] = [];
   const seedTexts = new Map<string, string>();
 
@@ -164,11 +167,21 @@ export function buildDataset(options: BuildOptions = defaultOptions): Map<string
     const text = readSeedText(join(options.seedsDir, plan.file));
     seedTexts.set(plan.file, text);
     const result = extractPlan({ plan, text, gazetteer, industries });
-    assignments.push(...result.assignments);
-    auditPlans.push(result.audit);
+    extracted.push(...result.assignments);
+    extractedAudit.push(result.audit);
     warnings.push(...result.warnings, ...truncationWarnings(plan, result.audit, text.split('\n')));
   }
 
+  const placeEn = new Map(gazetteer.places.map((p) => [p.id, p.en]));
+  const english = attachEnglish({
+    dataDir: options.dataDir,
+    assignments: extracted,
+    audit: extractedAudit,
+    industries,
+    placeEn,
+  });
+  const { assignments, audit: auditPlans } = english;
+  warnings.push(...english.warnings);
   checkQuotes(assignments, seedTexts);
   const places = buildPlacesCollection(gazetteer);
   checkReferences(

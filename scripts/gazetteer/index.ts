@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { PlaceLevel } from '../../src/domain/types.ts';
 import { BuildError } from '../errors.ts';
 import { adminUnits, type NamedSpan, parseAreaCodes } from './admin.ts';
-import { type GenericTerm, type PinyinOverride, Romaniser } from './english.ts';
+import { applyEnglishNames, type GenericTerm, type PinyinOverride, Romaniser } from './english.ts';
 import type { Gazetteer, GazetteerPlace, ResolveContext } from './types.ts';
 
 export type { Gazetteer, GazetteerPlace, ResolveContext } from './types.ts';
@@ -309,6 +309,7 @@ export function loadGazetteer(dataDir = 'data'): LoadedGazetteer {
     }
   }
 
+  applyEnglishNames(places, join(placesDir, 'english-names.json'));
   const byId = new Map(places.map((pl) => [pl.id, pl]));
   for (const [form, refs] of index) {
     for (const r of refs) {
