@@ -109,12 +109,20 @@ export const en = {
       'no-industry': 'Names places but no industry: no assignment.',
       other: 'No assignment.',
     },
+    showEnglish: 'English under each highlighted sentence (unofficial translation)',
+    englishOf: 'English of the sentence on line {{line}} (unofficial translation)',
     heading: 'Source',
     close: 'Back to the map',
     loading: 'Loading the document…',
     missing: 'The document {{file}} could not be loaded.',
     line: 'Line {{line}}',
     context: 'Lines around the cited sentence',
+  },
+  translation: {
+    note: 'Unofficial translation by this project.',
+    original: 'Show the Chinese original (authoritative)',
+    quoteLabel: 'The plan’s sentence in English (unofficial translation)',
+    sentenceLabel: 'The chosen sentence in English (unofficial translation)',
   },
   views: { label: 'View', map: 'Map', changes: 'Changes', matrix: 'Matrix', overlap: 'Overlap' },
   change: {
@@ -268,6 +276,8 @@ export const en = {
       'Roles: core (核心区, 为主), focus (集聚区, 重点, 基地) and supporting (配套, 为辅). A city-level claim colours the whole city; a county or park claim colours that unit. Parks have no open boundary and are shown as a point inside their host county.',
     body3: 'Counts: {{plans}} plans, {{places}} places with assignments, {{assignments}} assignments.',
     boundaries: 'Boundaries: {{attribution}}',
+    translation:
+      'Translation: the English of the plans’ sentences, products, enterprises and industry names is this project’s own unofficial translation, not an official one. The Chinese original is authoritative: under every English quote, “Show the Chinese original” opens it, the source reader shows the full Chinese text, and the 中文 button switches the whole explorer to Chinese.',
     limits:
       'Limits: the extraction is rule-based and checked against the text, but it can miss clauses; open the sentence of any claim to check it.',
   },

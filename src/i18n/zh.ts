@@ -107,12 +107,20 @@ export const zh: Resources = {
       'no-industry': '点名了地点但未指明产业：不计为分工。',
       other: '未产生分工。',
     },
+    showEnglish: '在高亮句子下显示英文译文（非官方）',
+    englishOf: '第 {{line}} 行句子的英文译文（非官方）',
     heading: '原文',
     close: '返回地图',
     loading: '正在加载原文…',
     missing: '无法加载文件 {{file}}。',
     line: '第 {{line}} 行',
     context: '所引句子前后的原文',
+  },
+  translation: {
+    note: '本项目的非官方译文。',
+    original: '查看中文原文（以原文为准）',
+    quoteLabel: '规划原句的英文译文（非官方）',
+    sentenceLabel: '所选句子的英文译文（非官方）',
   },
   views: { label: '视图', map: '地图', changes: '变化', matrix: '分工矩阵', overlap: '重叠' },
   change: {
@@ -262,6 +270,8 @@ export const zh: Resources = {
       '角色：核心（核心区、为主）、集聚/重点（集聚区、重点、基地）、配套（配套、为辅）。设区市层面的布局为整个市着色；县区或园区的布局只为该单位着色。园区没有公开边界，以所在县区内的一个点表示。',
     body3: '统计：{{plans}} 份规划，{{places}} 个有布局的地点，{{assignments}} 条布局。',
     boundaries: '边界：{{attribution}}',
+    translation:
+      '译文：规划原句、产品、企业和产业名称的英文均为本项目的非官方翻译，以中文原文为准。英文界面中每条英文引文下都可展开中文原文，原文阅读器显示完整中文文本。',
     limits: '局限：抽取基于规则并经原文核对，但仍可能遗漏分句；每条布局都可打开原句核对。',
   },
 };

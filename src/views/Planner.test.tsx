@@ -140,9 +140,9 @@ describe('division-of-labour matrix', () => {
     expect(firstRow).toHaveTextContent(/宜春市|南昌市/); // a core place for 医药 comes first
     await user.selectOptions(screen.getByTestId('matrix-city'), '360400');
     // The place rows (the totals row at the foot has its own row header).
-    expect(
-      [...screen.getByRole('table').querySelectorAll('tbody th[scope="row"]')].map((h) => h.textContent),
-    ).toEqual(['九江市']);
+    expect([...screen.getByRole('table').querySelectorAll('tbody th[scope="row"]')].map((h) => h.textContent)).toEqual([
+      '九江市',
+    ]);
   });
 });
 
