@@ -250,7 +250,7 @@ export const en = {
     countiesHelp: 'Counties and districts named themselves',
     which: 'Which cities',
     showOnMap: 'Show this industry on the map',
-    ofCities: '{{n}} of {{total}}',
+    ofCities: '{{n}} / {{total}}',
     citiesHeading: 'Per city',
     citiesHow:
       'Per city: its assignments (the city and the places inside it). “Top three” share = assignments in its three largest industries ÷ all its assignments (high = concentrated). “Only here” = industries no other city reaches.',
@@ -258,6 +258,7 @@ export const en = {
     cityLine_other: '{{industries}} industries, {{count}} assignments; top three industries hold {{share}} %.',
     top: 'Largest',
     only: 'Only here',
+    openCity: 'Open the city on the map',
     onlyNone: 'none',
   },
   offline: { ready: 'Offline ready', update: 'Update available — reload' },

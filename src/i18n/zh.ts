@@ -244,7 +244,7 @@ export const zh: Resources = {
     countiesHelp: '县、区本身被点名',
     which: '哪些城市',
     showOnMap: '在地图上显示该产业',
-    ofCities: '{{total}} 个中的 {{n}} 个',
+    ofCities: '{{n}} / {{total}}',
     citiesHeading: '各市',
     citiesHow:
       '各市：统计该市及其辖内地方的布局。“前三占比”＝最大三个产业的布局条数 ÷ 全部布局条数（越高越集中）。“独有”＝其他城市都没有的产业。',
@@ -252,6 +252,7 @@ export const zh: Resources = {
     cityLine_other: '{{industries}} 个产业，{{count}} 条布局；前三产业占 {{share}}%。',
     top: '最多',
     only: '独有',
+    openCity: '在地图上打开该市',
     onlyNone: '无',
   },
   offline: { ready: '可离线使用', update: '有新版本，点击重新加载' },

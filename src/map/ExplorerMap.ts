@@ -84,10 +84,13 @@ const EDGE = 16;
 function fitPaddings(el: HTMLElement, legend: CornerBox | null) {
   const base = { top: EDGE, right: EDGE, bottom: EDGE, left: EDGE };
   if (!legend || legend.width <= 0 || legend.height <= 0) return [base];
-  const gap = 8;
-  const left = { ...base, left: Math.min(legend.width + gap, el.clientWidth * 0.6) };
-  const bottom = { ...base, bottom: Math.min(legend.height + gap, el.clientHeight * 0.6) };
-  return [left, bottom];
+  // Room between the legend and the province (labels and outlines reach a little past the boundary).
+  const gap = 14;
+  const out: (typeof base)[] = [];
+  // A strip may take at most 60 % of the map; a legend larger than that cannot be avoided on that side.
+  if (legend.width + gap <= el.clientWidth * 0.6) out.push({ ...base, left: legend.width + gap });
+  if (legend.height + gap <= el.clientHeight * 0.6) out.push({ ...base, bottom: legend.height + gap });
+  return out.length ? out : [{ ...base, bottom: Math.min(legend.height + gap, el.clientHeight * 0.8) }];
 }
 
 const CLICKABLE = [LAYERS.parksMatch, LAYERS.parks, LAYERS.areaFill, LAYERS.countyFill, LAYERS.cityFill];
@@ -189,7 +192,8 @@ export class ExplorerMap {
   private fitCamera(bounds: [number, number, number, number], maxZoom?: number) {
     let best: ReturnType<MlMap['cameraForBounds']> | undefined;
     for (const padding of fitPaddings(this.map.getContainer(), this.legend)) {
-      const c = this.map.cameraForBounds(bounds, { padding, maxZoom });
+      // maxZoom: undefined would override the default and turn the zoom into NaN.
+      const c = this.map.cameraForBounds(bounds, maxZoom === undefined ? { padding } : { padding, maxZoom });
       if (c?.zoom !== undefined && (best?.zoom === undefined || c.zoom > best.zoom)) best = c;
     }
     return best;

@@ -69,7 +69,9 @@ export function OverlapView() {
               <th scope="col" title={t('overlap.countiesHelp')}>
                 {t('overlap.counties')}
               </th>
-              <th scope="col">{t('overlap.which')}</th>
+              <th scope="col" className="which">
+                {t('overlap.which')}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -106,7 +108,7 @@ export function OverlapView() {
                 </td>
                 <td className="n">{i.cities.length}</td>
                 <td className="n">{i.counties.length}</td>
-                <td className="small">{i.reached.map((c) => placeName(data, c, lang)).join(sep)}</td>
+                <td className="small which">{i.reached.map((c) => placeName(data, c, lang)).join(sep)}</td>
               </tr>
             ))}
           </tbody>
@@ -121,6 +123,8 @@ export function OverlapPanel() {
   const { t } = useTranslation();
   const { data } = useExplorer();
   const lang = useExplorerState((s) => s.lang);
+  const placeClicked = useExplorerState((s) => s.placeClicked);
+  const viewChosen = useExplorerState((s) => s.viewChosen);
   const o = useOverlap();
   const sep = lang === 'zh' ? '、' : ', ';
   return (
@@ -137,7 +141,19 @@ export function OverlapPanel() {
             data-industries={c.industries.length}
             data-top3={c.top3Share.toFixed(2)}
           >
-            <h3>{placeName(data, c.city, lang)}</h3>
+            <h3>
+              <button
+                type="button"
+                className="linkish"
+                title={t('overlap.openCity')}
+                onClick={() => {
+                  placeClicked(c.city);
+                  viewChosen('map');
+                }}
+              >
+                {placeName(data, c.city, lang)}
+              </button>
+            </h3>
             <p className="small">
               {t('overlap.cityLine', {
                 industries: c.industries.length,

@@ -55,7 +55,7 @@ export function PlaceProfileView({ profile, onPick }: { profile: PlaceProfile; o
   if (profile.rows.length === 0 && profile.parks.length === 0) return null;
   const strongest = profile.strongest;
   return (
-    <section className="profile place-profile" data-testid="place-profile" aria-labelledby="place-profile-title">
+    <section className="profile place-profile" data-testid="place-profile">
       <h3 id="place-profile-title" className="visually-hidden">
         {t('placeProfile.heading')}
       </h3>
