@@ -51,7 +51,9 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const out: Record<string, { zh: string; en: string; note?: string }[]> = {};
   for (const m of missing) {
     const file = `data/glossary/${GLOSSARY_FILES[m.kind]}`;
-    (out[file] ??= []).push({ zh: m.zh, en: '' });
+    const rows = out[file] ?? [];
+    rows.push({ zh: m.zh, en: '' });
+    out[file] = rows;
     console.error(`${m.kind}\t${m.zh}\t${m.file}:${m.line}\t${m.quoteEn ?? '(no English quote)'}`);
   }
   console.log(JSON.stringify(out, null, 2));
