@@ -189,7 +189,9 @@ const ExplorerPage = memo(function ExplorerPage({ data, store, state, derive }: 
         <header className="topbar">
           <div className="brand">
             <h1>{t('app.title')}</h1>
-            <p className="subtitle">{t('app.subtitle')}</p>
+            <p className="subtitle" title={t('app.subtitle')}>
+              {t('app.subtitle')}
+            </p>
           </div>
           <ViewTabs />
           <PlaceSearch />
