@@ -68,7 +68,7 @@ export const en = {
     nothing: 'Nothing is assigned to {{place}} under the current filters.',
     nothingHint: 'Try "All plans", all roles or all industries.',
     inCity: 'in {{city}}',
-    elsewhere: '{{industry}} is assigned here instead:',
+    elsewhere: 'Named for {{industry}} instead:',
     approximate: 'Position approximate (inside its host county)',
     products: 'Products',
     enterprises: 'Enterprises',
@@ -117,6 +117,17 @@ export const en = {
     missing: 'The document {{file}} could not be loaded.',
     line: 'Line {{line}}',
     context: 'Lines around the cited sentence',
+  },
+  // Counted nouns nested into other sentences ($t(plural.plans, {"count": n})), so "1 of 1 plan" reads right.
+  plural: {
+    plans_one: '{{count}} plan',
+    plans_other: '{{count}} plans',
+    industries_one: '{{count}} industry',
+    industries_other: '{{count}} industries',
+    cities_one: '{{count}} city',
+    cities_other: '{{count}} cities',
+    counties_one: '{{count}} county',
+    counties_other: '{{count}} counties',
   },
   translation: {
     note: 'Unofficial translation by this project.',
@@ -179,7 +190,7 @@ export const en = {
     totals: 'Cities · counties',
     totalsHelp:
       'Bottom row: for each industry, how many cities and how many counties or districts in the table are named themselves (cities · counties).',
-    totalCell: '{{cities}} cities, {{counties}} counties',
+    totalCell: '$t(plural.cities, {"count": {{cities}} }), $t(plural.counties, {"count": {{counties}} })',
     abbr: { core: 'C', focus: 'F', supporting: 'S' },
   },
   downloads: {
@@ -233,10 +244,10 @@ export const en = {
     how: 'Grid: the role each plan gives the place itself (C core, F focus, S supporting; empty = not named), all plans, under the industry and role filters. “Plans” = how many plans name it. The sentences are below.',
   },
   industryProfile: {
-    ofPlans: '{{place}} ({{n}} of {{total}} plans)',
-    persistence: '{{n}} of {{total}} plans, latest {{latest}}',
+    ofPlans: '{{place}} ({{n}} of $t(plural.plans, {"count": {{total}} }))',
+    persistence: '{{n}} of $t(plural.plans, {"count": {{total}} }), latest {{latest}}',
     parks: 'Parks inside',
-    how: 'Ranked by the strongest role any plan gives the place, then by how many of the {{total}} plans that assign this industry name it, then by the latest plan naming it. Parks are listed under their city or county.',
+    how: 'Ranked by the strongest role any plan gives the place, then by how many of the plans that assign this industry ({{total}} in all) name it, then by the latest plan naming it. Parks are listed under their city or county.',
   },
   overlap: {
     heading: 'Industries claimed by many cities',
@@ -254,8 +265,10 @@ export const en = {
     citiesHeading: 'Per city',
     citiesHow:
       'Per city: its assignments (the city and the places inside it). “Top three” share = assignments in its three largest industries ÷ all its assignments (high = concentrated). “Only here” = industries no other city reaches.',
-    cityLine_one: '{{industries}} industries, {{count}} assignment; top three industries hold {{share}} %.',
-    cityLine_other: '{{industries}} industries, {{count}} assignments; top three industries hold {{share}} %.',
+    cityLine_one:
+      '$t(plural.industries, {"count": {{industries}} }), {{count}} assignment; top three industries hold {{share}} %.',
+    cityLine_other:
+      '$t(plural.industries, {"count": {{industries}} }), {{count}} assignments; top three industries hold {{share}} %.',
     top: 'Largest',
     only: 'Only here',
     openCity: 'Open the city on the map',

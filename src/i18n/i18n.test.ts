@@ -71,3 +71,14 @@ describe('the first visit follows the browser (the URL and the stored choice win
     }
   });
 });
+
+describe('counted nouns inside other sentences', () => {
+  const t = createI18n('en').t;
+  it('agree with their numbers', () => {
+    expect(t('industryProfile.ofPlans', { place: 'Xinyu', n: 1, total: 1 })).toBe('Xinyu (1 of 1 plan)');
+    expect(t('industryProfile.persistence', { n: 2, total: 3, latest: 2018 })).toBe('2 of 3 plans, latest 2018');
+    expect(t('matrix.totalCell', { cities: 1, counties: 2 })).toBe('1 city, 2 counties');
+    expect(t('overlap.cityLine', { industries: 1, count: 1, share: 100 })).toMatch(/^1 industry, 1 assignment;/);
+    expect(t('panel.elsewhere', { industry: 'Lithium batteries' })).toBe('Named for Lithium batteries instead:');
+  });
+});

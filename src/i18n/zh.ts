@@ -116,6 +116,16 @@ export const zh: Resources = {
     line: '第 {{line}} 行',
     context: '所引句子前后的原文',
   },
+  plural: {
+    plans_one: '{{count}} 份规划',
+    plans_other: '{{count}} 份规划',
+    industries_one: '{{count}} 个产业',
+    industries_other: '{{count}} 个产业',
+    cities_one: '{{count}} 个设区市',
+    cities_other: '{{count}} 个设区市',
+    counties_one: '{{count}} 个县区',
+    counties_other: '{{count}} 个县区',
+  },
   translation: {
     note: '本项目的非官方译文。',
     original: '查看中文原文（以原文为准）',
