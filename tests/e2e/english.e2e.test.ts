@@ -22,7 +22,7 @@ const langs = (l: Locator) => l.evaluateAll((els) => els.map((e) => e.closest('[
 /** Sentences a careful English reader would stumble over: "1 assignments", "(s)", "Where X goes". */
 async function awkwardEnglish(page: Page): Promise<string[]> {
   const body = (await page.locator('body').innerText()).split('\n');
-  return body.filter((l) => /\b1 (assignments|plans|industries)\b|\(s\)|\bWhere .+ goes\b/.test(l));
+  return body.filter((l) => /\b1 (assignments|plans|industries|cities|counties)\b|\(s\)|\bWhere .+ goes\b/.test(l));
 }
 
 async function auditSentences(file: string): Promise<AuditSentence[]> {
