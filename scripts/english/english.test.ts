@@ -136,6 +136,21 @@ describe('the English stage', () => {
     expect(result.counts).toMatchObject({ translated: 1, stale: 0, missing: 1, orphan: 1 });
   });
 
+  it('uses a pending translation once its sentence appears, and says where to move it', () => {
+    const dataDir = miniData([{ line: 32, zh: S1, en: EN1 }]);
+    writeFileSync(
+      join(dataDir, 'translations', 'pending.json'),
+      JSON.stringify({ $comment: 'test', 'data/translations/000.json': [{ line: 32, zh: S2, en: EN2 }] }),
+    );
+    const result = attachEnglish({ dataDir, assignments: [assignment], audit, industries, placeEn });
+    expect(result.assignments[0]?.quoteEn).toBe(EN2);
+    expect(result.warnings.map((w) => w.message)).toContainEqual(
+      expect.stringMatching(
+        /pending translation now in use: move the row for line 32 .* into data\/translations\/000\.json/,
+      ),
+    );
+  });
+
   it('warns when an English quote does not name its place', () => {
     const dataDir = miniData([
       { line: 32, zh: S1, en: EN1 },

@@ -67,6 +67,9 @@ export interface LoadedTranslations {
   data: TranslationFile;
 }
 
+/** Translations are keyed by seed file, line and the exact Chinese sentence. */
+const key = (file: string, line: number, zh: string) => `${file}\u0000${line}\u0000${zh}`;
+
 const CJK = /[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]/;
 /** True when the text holds a Chinese character or full-width punctuation. */
 export const hasCjk = (text: string): boolean => CJK.test(text);
@@ -83,7 +86,7 @@ export function loadTranslations(dataDir: string): LoadedTranslations[] {
   const dir = join(dataDir, 'translations');
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
-    .filter((name) => name.endsWith('.json'))
+    .filter((name) => /^\d+\.json$/.test(name))
     .sort()
     .map((name) => {
       const path = `data/translations/${name}`;
@@ -98,6 +101,33 @@ export function loadTranslations(dataDir: string): LoadedTranslations[] {
       });
       return { path, data };
     });
+}
+
+/**
+ * Translations written ahead of an extraction change that will add sentences (data/translations/pending.json:
+ * {"data/translations/<nnn>.json": [{line, zh, en}]}). They publish nothing while no audit sentence matches them; when
+ * one does, its English is used and a warning says to move the row into its file, so pending rows never pile up.
+ */
+export function loadPendingTranslations(dataDir: string): Map<string, { en: string; target: string }> {
+  const path = join(dataDir, 'translations', 'pending.json');
+  const pending = new Map<string, { en: string; target: string }>();
+  if (!existsSync(path)) return pending;
+  const raw = readJson(path, 'data/translations/pending.json') as Record<string, TranslationEntry[] | string>;
+  for (const [target, rows] of Object.entries(raw)) {
+    if (target.startsWith('$')) continue;
+    // Targets are written as people read them (data/translations/001.json); data/ is dataDir.
+    const file = join(dataDir, target.replace(/^data\//, ''));
+    if (!Array.isArray(rows) || !existsSync(file)) {
+      throw new BuildError(
+        'data/translations/pending.json',
+        0,
+        `"${target}": not a translation file with a list of rows`,
+      );
+    }
+    const seed = (JSON.parse(readFileSync(file, 'utf8')) as TranslationFile).file;
+    for (const r of rows) pending.set(key(seed, r.line, r.zh), { en: r.en, target });
+  }
+  return pending;
 }
 
 export function loadGlossary(dataDir: string): Glossary {
@@ -151,10 +181,9 @@ export interface EnglishResult {
   counts: { sentences: number; translated: number; stale: number; missing: number; orphan: number };
 }
 
-const key = (file: string, line: number, zh: string) => `${file}\u0000${line}\u0000${zh}`;
-
 export function attachEnglish(input: EnglishInput): EnglishResult {
   const translations = loadTranslations(input.dataDir);
+  const pending = loadPendingTranslations(input.dataDir);
   const glossary = loadGlossary(input.dataDir);
   const warnings: AuditWarning[] = [];
   const counts = { sentences: 0, translated: 0, stale: 0, missing: 0, orphan: 0 };
@@ -184,8 +213,17 @@ export function attachEnglish(input: EnglishInput): EnglishResult {
     ...plan,
     sentences: plan.sentences.map((s): AuditSentence => {
       counts.sentences++;
-      const en = byKey.get(key(plan.file, s.line, s.text))?.en ?? null;
-      if (en !== null) {
+      let en = byKey.get(key(plan.file, s.line, s.text))?.en ?? null;
+      const waiting = en === null ? pending.get(key(plan.file, s.line, s.text)) : undefined;
+      if (waiting) {
+        en = waiting.en;
+        counts.translated++;
+        warnings.push({
+          file: plan.file,
+          line: s.line,
+          message: `pending translation now in use: move the row for line ${s.line} from data/translations/pending.json into ${waiting.target}`,
+        });
+      } else if (en !== null) {
         counts.translated++;
       } else {
         const onLine = byLine.get(`${plan.file}\u0000${s.line}`) ?? [];

@@ -71,6 +71,11 @@ export const zh: Resources = {
     inCity: '属{{city}}',
     elsewhere: '{{industry}}布局在以下地方：',
     approximate: '位置为近似（位于所在县区内）',
+    position: {
+      zone: '位置：开发区自身的统计单元（国家统计局 2016）',
+      township: '位置：所在乡镇（近似）',
+      county: '位置：仅知所在县区（近似）',
+    },
     products: '产品',
     enterprises: '企业',
     cite: '《{{plan}}》第 {{line}} 行',

@@ -188,7 +188,11 @@ export function PlacePanel({ place }: { place: string }) {
             {t('panel.inCity', { city: placeName(data, cityId, lang) })}
           </button>
         )}
-        {props?.approximate && <span> {t('panel.approximate')}</span>}
+        {props?.positionPrecision ? (
+          <span title={props.positionSource}> {t(`panel.position.${props.positionPrecision}`)}</span>
+        ) : (
+          props?.approximate && <span> {t('panel.approximate')}</span>
+        )}
       </p>
       <PlaceProfileView profile={profile} onPick={choose} />
       {count === 0 ? (
