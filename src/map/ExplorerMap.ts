@@ -110,12 +110,18 @@ export class ExplorerMap {
   private reportNextMove = false;
   /** The legend's box in the lower-left corner, kept clear when fitting. */
   private legend: CornerBox | null = null;
+  /**
+   * True while the camera is the default fit (nobody moved it): a resize of the map or of the legend then refits, so
+   * the province stays whole and clear of the legend.
+   */
+  private atDefault: boolean;
 
   constructor(
     container: HTMLElement,
     private readonly opts: MapOptions,
   ) {
     this.wanted = opts.view;
+    this.atDefault = !opts.camera;
     this.applied = { fills: new Map(), selected: null, lang: opts.view.lang };
     this.sources = toSources(opts.places);
     for (const f of this.sources.areas.features) this.sourceOf.set(f.properties.pid, SOURCES.areas);
@@ -166,11 +172,15 @@ export class ExplorerMap {
     this.map.on('mouseout', () => this.setHover(null));
     this.map.on('click', (e) => this.opts.onPlaceClicked?.(this.placeAt(e)));
     this.map.on('idle', () => this.opts.onIdle?.());
+    this.map.on('resize', () => {
+      if (this.atDefault) this.resetCamera();
+    });
     this.map.on('moveend', (e) => {
       const byUser = 'originalEvent' in e && e.originalEvent !== undefined;
       if (!byUser && !this.reportNextMove) return;
       this.reportNextMove = false;
-      this.opts.onCameraChanged?.(this.isDefaultCamera() ? null : this.getCamera());
+      this.atDefault = this.isDefaultCamera();
+      this.opts.onCameraChanged?.(this.atDefault ? null : this.getCamera());
     });
     if (opts.facesUrl) void this.loadFonts(opts.facesUrl);
   }
@@ -204,11 +214,18 @@ export class ExplorerMap {
    * of it (a language or filter change resizes the legend).
    */
   setLegendBox(box: CornerBox | null): void {
-    const wasDefault = this.loaded && this.isDefaultCamera();
     const same = box && this.legend && box.width === this.legend.width && box.height === this.legend.height;
     if (same || (!box && !this.legend)) return;
+    if (!this.legend) {
+      // A fit that leaves a strip for the legend pushes the view past the province: the pan limits must allow it, or
+      // MapLibre pulls the camera back under the legend.
+      const [w, s, e, n] = this.sources.bounds;
+      const padX = (e - w) * 1.5;
+      const padY = (n - s) * 1.5;
+      this.map.setMaxBounds([w - padX, s - padY, e + padX, n + padY]);
+    }
     this.legend = box;
-    if (wasDefault || (!this.loaded && !this.opts.camera)) this.resetCamera();
+    if (this.atDefault) this.resetCamera();
   }
 
   /** True when the camera is (within link precision) the fit of Jiangxi for the current container size. */
@@ -231,8 +248,10 @@ export class ExplorerMap {
   setCamera(camera: MapCamera | null): void {
     if (!camera) {
       if (!this.isDefaultCamera()) this.resetCamera();
+      this.atDefault = true;
       return;
     }
+    this.atDefault = false;
     const now = this.getCamera();
     const same =
       Math.abs(now.lat - camera.lat) < 5e-4 &&
@@ -338,6 +357,7 @@ export class ExplorerMap {
     const reduce = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
     const g = f.geometry;
     this.reportNextMove = true;
+    this.atDefault = false;
     if (g.type === 'Point') {
       const [x = 0, y = 0] = g.coordinates;
       this.map.easeTo({ center: [x, y], zoom: Math.max(this.map.getZoom(), 9), animate: !reduce });
@@ -379,6 +399,7 @@ export class ExplorerMap {
   }
 
   resetCamera(): void {
+    this.atDefault = true;
     const fit = this.fitCamera(this.sources.bounds);
     if (fit) this.map.jumpTo(fit);
   }
@@ -409,6 +430,7 @@ export class ExplorerMap {
     if (!fit) return;
     const reduce = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
     this.reportNextMove = true;
+    this.atDefault = false;
     if (reduce) this.map.jumpTo(fit);
     else this.map.easeTo({ ...fit, duration: 400 });
   }

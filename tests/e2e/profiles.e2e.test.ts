@@ -77,7 +77,8 @@ describe('issue 11: legend, profiles, overlap', () => {
       await screenshot(page, `issue11-legend-${size.name}`);
       // Choosing an industry fits its places, still clear of the legend.
       if (!size.mobile) {
-        await page.getByTestId('industry-filter').getByRole('button', { name: /^光伏/ }).click();
+        // (English is remembered from the visit above: choose by id.)
+        await page.getByTestId('industry-filter').locator(`button[data-industry="${PV}"]`).click();
         await expect.poll(() => page.url()).toContain('at=');
         await waitForMapIdle(page);
         expect(await paintedUnderLegend(page)).toBeLessThanOrEqual(0);
