@@ -40,6 +40,7 @@ type Sheet = 'closed' | 'open' | 'full';
 
 /** The viewport widths at which the header's reset and "about" buttons move into the "⋯" menu (see app.css). */
 export const COMPACT_HEADER = '(max-width: 1279px)';
+const PHONE = '(max-width: 720px)';
 
 /**
  * A button's words: the full label, and a short one that app.css shows instead where the header is narrow (1280–1439
@@ -126,6 +127,8 @@ const ExplorerPage = memo(function ExplorerPage({ data, store, state, derive }: 
   // Below 1280 px (and on phones) reset and "about" go into a "⋯" menu, so the header keeps one row from 1024 px up
   // in both languages with room for a place name in the search field (the phone header fits 375 px the same way).
   const compact = useMediaQuery(COMPACT_HEADER);
+  // On phones "download & share" joins them (last, so the menu still opens on reset): the four view tabs fill the row.
+  const phone = useMediaQuery(PHONE);
 
   useEffect(() => {
     // changeLanguage re-renders every translated component even for the same language: call it only on a change.
@@ -211,19 +214,30 @@ const ExplorerPage = memo(function ExplorerPage({ data, store, state, derive }: 
               ))}
             </fieldset>
             <div className="tools">
-              <button
-                type="button"
-                onClick={() => setDownloadsOpen(true)}
-                aria-haspopup="dialog"
-                data-testid="downloads-button"
-              >
-                <Label full={t('downloads.button')} short={t('downloads.buttonShort')} />
-              </button>
+              {!phone && (
+                <button
+                  type="button"
+                  onClick={() => setDownloadsOpen(true)}
+                  aria-haspopup="dialog"
+                  data-testid="downloads-button"
+                >
+                  <Label full={t('downloads.button')} short={t('downloads.buttonShort')} />
+                </button>
+              )}
               {compact ? (
                 <MoreMenu
                   items={[
                     { label: t('reset'), onSelect: reset, testId: 'reset' },
                     { label: t('about.button'), onSelect: () => setAboutOpen(true), testId: 'about-button' },
+                    ...(phone
+                      ? [
+                          {
+                            label: t('downloads.button'),
+                            onSelect: () => setDownloadsOpen(true),
+                            testId: 'downloads-button',
+                          },
+                        ]
+                      : []),
                   ]}
                 />
               ) : (
