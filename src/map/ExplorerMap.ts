@@ -228,6 +228,25 @@ export class ExplorerMap {
     if (this.atDefault) this.resetCamera();
   }
 
+  /**
+   * True when a box of this size in the lower-left corner (where the legend sits) would cover part of the province as
+   * painted now (any city fill rendered there).
+   */
+  coversProvince(box: CornerBox): boolean {
+    if (!this.loaded || !this.map.getLayer(LAYERS.cityFill)) return false;
+    const h = this.map.getContainer().clientHeight;
+    const margin = 12;
+    return (
+      this.map.queryRenderedFeatures(
+        [
+          [0, Math.max(0, h - box.height - margin)],
+          [box.width + margin, h],
+        ],
+        { layers: [LAYERS.cityFill] },
+      ).length > 0
+    );
+  }
+
   /** True when the camera is (within link precision) the fit of Jiangxi for the current container size. */
   private isDefaultCamera(): boolean {
     const fit = this.fitCamera(this.sources.bounds);

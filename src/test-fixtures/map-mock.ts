@@ -46,6 +46,9 @@ export class ExplorerMap {
   setLegendBox(box: { width: number; height: number } | null) {
     mapCalls.legendBoxes.push(box);
   }
+  coversProvince() {
+    return false;
+  }
   resetCamera() {}
   resize() {}
   setLabel(label: string) {

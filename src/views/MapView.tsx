@@ -37,6 +37,7 @@ export function MapView() {
     let map: ExplorerMap | null = null;
     let unsubscribe = () => {};
     let pending: ReturnType<typeof setTimeout> | undefined;
+    let legendCheck: (atDefault: boolean) => void = () => {};
     import('../map/ExplorerMap.ts')
       .then(({ ExplorerMap }) => {
         if (!live || !ref.current) return;
@@ -50,6 +51,7 @@ export function MapView() {
           fontUrl,
           onPlaceClicked: (id) => store.getState().placeClicked(id),
           onCameraChanged: (camera) => {
+            legendCheck(camera === null);
             clearTimeout(pending);
             pending = setTimeout(() => store.getState().cameraMoved(camera), CAMERA_DEBOUNCE_MS);
           },
@@ -62,12 +64,21 @@ export function MapView() {
           if (s.camera !== prev.camera) {
             clearTimeout(pending);
             created.setCamera(s.camera);
+            if (s.camera === null) legendCheck(true);
           }
         });
-        // The legend sits over the lower-left corner: the map keeps the province clear of it when fitting.
-        const legend = ref.current.closest('.map-layer')?.querySelector<HTMLElement>('[data-testid="legend"]');
+        // The legend sits over the lower-left corner: the map keeps the province clear of it when fitting, and when
+        // the user (or an industry fit) moves the map so that the open legend would cover the province, the legend
+        // folds to its title line, and opens again once it would not.
+        const legend = ref.current.closest('.map-layer')?.querySelector<HTMLDetailsElement>('[data-testid="legend"]');
+        let openBox: { width: number; height: number } | null = null;
+        let autoClosed = false;
         if (legend && typeof ResizeObserver === 'function') {
-          const measure = () => created.setLegendBox({ width: legend.offsetWidth, height: legend.offsetHeight });
+          const measure = () => {
+            const box = { width: legend.offsetWidth, height: legend.offsetHeight };
+            if (legend.open) openBox = box;
+            created.setLegendBox(box);
+          };
           measure();
           const observer = new ResizeObserver(measure);
           observer.observe(legend);
@@ -77,6 +88,17 @@ export function MapView() {
             observer.disconnect();
           };
         }
+        const checkLegend = (atDefault: boolean) => {
+          if (!legend || !openBox) return;
+          if (!atDefault && legend.open && created.coversProvince(openBox)) {
+            legend.open = false;
+            autoClosed = true;
+          } else if (autoClosed && (atDefault || !created.coversProvince(openBox))) {
+            legend.open = true;
+            autoClosed = false;
+          }
+        };
+        legendCheck = checkLegend;
         mapCommands.current = {
           fitPlaces: (ids) => map?.fitPlaces(ids),
           focusPlace: (id) => map?.focusPlace(id),
