@@ -3,11 +3,13 @@
  * profile (新余, 九江), the industry profile (光伏) with no dead end from a place without it, and the overlap view.
  * Expected figures are computed here from the published files, not with the app's selectors.
  */
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import type { Assignment, Role } from '../../src/domain/types.ts';
 import { industryAndDescendants, type PublishedData, publishedData } from './support/data.ts';
-import { DESKTOP, PHONE, runAxe, screenshot, siteUrl, waitForMapIdle } from './support/harness.ts';
+import { DESKTOP, PHONE, runAxe, SCREENSHOT_DIR, screenshot, siteUrl, waitForMapIdle } from './support/harness.ts';
 import { pixelsAt } from './support/map.ts';
 import { useSession } from './support/session.ts';
 
@@ -137,6 +139,33 @@ describe('issue 11: legend, profiles, overlap', () => {
       }
       expect.soft(await runAxe(page), 'axe violations').toEqual([]);
     });
+
+  test('the PNG export is the current view at 2×', async () => {
+    const { page } = await session.open();
+    // A moved camera (as after choosing an industry) must be what the image shows.
+    await page.goto(siteUrl(`?industry=${PV}&at=28.2,116.1,7.5`));
+    await waitForMapIdle(page);
+    const before = await page.evaluate(() => {
+      const m = window.__jxMap;
+      return { width: m?.getCanvas().clientWidth ?? 0, center: m?.getCenter(), zoom: m?.getZoom() };
+    });
+    await page.getByTestId('downloads-button').click();
+    const [png] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-png').click()]);
+    const file = path.join(SCREENSHOT_DIR, 'issue11-export-2x.png');
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    await png.saveAs(file);
+    const bytes = readFileSync(file);
+    expect([...bytes.subarray(1, 4)].map((b) => String.fromCharCode(b)).join('')).toBe('PNG');
+    expect(bytes.readUInt32BE(16)).toBe(2 * before.width);
+    // The camera did not move, and the screen is back at its own pixel ratio.
+    const after = await page.evaluate(() => {
+      const m = window.__jxMap;
+      return { ratio: m?.getPixelRatio(), center: m?.getCenter(), zoom: m?.getZoom() };
+    });
+    expect(after.ratio).toBe(1);
+    expect(after.zoom).toBeCloseTo(before.zoom ?? 0, 5);
+    expect(after.center).toEqual(before.center);
+  });
 
   test('phone: the sheet says which filters are on, and pulls to full height', async () => {
     const { page } = await session.open({ viewport: PHONE, mobile: true });
