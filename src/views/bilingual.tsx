@@ -76,6 +76,8 @@ export function TermList({ items }: { items: readonly string[] }) {
 
 /** Runs of `text` with every case-insensitive occurrence of a term marked (English names are capitalised freely). */
 function markRuns(text: string, terms: string[]): { text: string; mark: boolean }[] {
+  // Lower-casing keeps offsets only when it keeps the length (not for e.g. "İ"); otherwise match case-sensitively.
+  if (text.toLowerCase().length !== text.length) return highlightRuns(text, terms);
   const lower = highlightRuns(
     text.toLowerCase(),
     terms.map((t) => t.toLowerCase()),
