@@ -26,8 +26,9 @@ function useCityCount(): number {
   return useMemo(() => data.places.filter((p) => p.properties.level === 'city').length, [data]);
 }
 
+/** Industries compared at the top level or exactly as named (the change view's wording fits: nothing here is columns). */
 export function OverlapControls() {
-  return <LevelChoice view="matrix" />;
+  return <LevelChoice view="change" />;
 }
 
 /** Industries, most cities first: the main area. */

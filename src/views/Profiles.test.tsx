@@ -98,7 +98,7 @@ describe('industry profile', () => {
       expect(e.getAttribute('data-plans')).toBe(String(plansOf(e.getAttribute('data-entry') ?? '')));
     expect(new Set(entries.map((e) => e.getAttribute('data-entry')))).toEqual(new Set(pv.map((a) => a.place)));
     expect(within(view).getByTestId('industry-summary')).toHaveTextContent(
-      `核心区: 新余市（${plans.size} 部中的 ${plansOf(XINYU)} 部）`,
+      `核心区：新余市（${plans.size} 部中的 ${plansOf(XINYU)} 部）`,
     );
     expect(within(entries[0] as HTMLElement).getByTestId('industry-products')).toHaveTextContent('硅片');
     expect(within(entries[0] as HTMLElement).getByTestId('industry-enterprises')).toHaveTextContent('赛维LDK');
@@ -213,7 +213,7 @@ describe('overlap between cities', () => {
   it('counts, per industry, the cities and counties the plans assign it, most cities first', async () => {
     open('?view=overlap');
     render(<App load={load} />);
-    const table = await screen.findByTestId('overlap-table');
+    const table = await screen.findByTestId('overlap-table', {}, { timeout: 5000 });
     const expected = expectedOverlap();
     const rows = within(table).getAllByTestId('overlap-row');
     expect(new Set(rows.map((r) => r.getAttribute('data-industry')))).toEqual(new Set(expected.keys()));
@@ -240,7 +240,8 @@ describe('overlap between cities', () => {
     const user = userEvent.setup();
     open('?view=matrix');
     render(<App load={load} />);
-    await screen.findByRole('table');
+    // A lazy chunk: give it time on a loaded machine.
+    await screen.findByRole('table', {}, { timeout: 5000 });
     const expected = expectedOverlap();
     for (const td of screen.getAllByTestId('matrix-total')) {
       const e = expected.get(td.getAttribute('data-industry') ?? '');
@@ -269,7 +270,7 @@ describe('focus', () => {
     vi.spyOn(globalThis, 'fetch').mockResolvedValue(new Response('a\nb\n新余市以赛维LDK…\n'));
     const link = screen.getAllByTestId('source-link')[0] as HTMLAnchorElement;
     await user.click(link);
-    const reader = await screen.findByTestId('source-view');
+    const reader = await screen.findByTestId('source-view', {}, { timeout: 5000 });
     await user.click(within(reader).getByRole('button', { name: '返回地图' }));
     await vi.waitFor(() => expect(document.activeElement).toBe(link));
   });

@@ -183,7 +183,7 @@ export function IndustryProfileView({ industry }: { industry: string }) {
         t('industryProfile.ofPlans', { place: placeName(data, entry.place, lang), n: entry.plans.length, total: n }),
       );
     const rest = here.length > 5 ? ` ${t('profile.more', { count: here.length - 5 })}` : '';
-    return `${t(`role.${r}`)}: ${list(lang, names)}${rest}`;
+    return `${t(`role.${r}`)}${lang === 'zh' ? '：' : ': '}${list(lang, names)}${rest}`;
   }).filter((s): s is string => s !== null);
   return (
     <article className="industry-view" data-testid="industry-view" data-industry={industry}>
