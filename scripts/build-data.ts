@@ -49,6 +49,7 @@ import {
 } from './inputs/index.ts';
 import { readBytes } from './inputs/read.ts';
 import { publish, sweepIfIdle, versionsDirFor } from './publish.ts';
+import { buildSearchIndex } from './search/index.ts';
 
 /**
  * The extraction reads and checks data/extraction/ when it is imported. Imported here, not at the top, so that a
@@ -210,6 +211,7 @@ export function buildDataset(options: BuildOptions = defaultOptions): Map<string
     [DATA_FILES.assignments]: { schemaVersion: SCHEMA_VERSION, assignments } satisfies AssignmentsFile,
     [DATA_FILES.audit]: { schemaVersion: SCHEMA_VERSION, plans: auditPlans, warnings } satisfies AuditFile,
     [DATA_FILES.places]: places,
+    [DATA_FILES.search]: buildSearchIndex({ places: places.features, industries, assignments }),
   };
   for (const [key, name] of Object.entries(DATA_FILES)) {
     const problems = validatePublished(key as keyof typeof DATA_FILES, files[name]);

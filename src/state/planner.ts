@@ -7,7 +7,7 @@ import { type ChangeKind, type ChangeRow, computeChanges } from '../analysis/cha
 import { buildMatrix, filterMatrix, type Matrix, matrixColumns, matrixRows, sortMatrix } from '../analysis/matrix.ts';
 import type { ExplorerData } from '../data/load.ts';
 import type { Assignment } from '../domain/types.ts';
-import { industryScope, visibleAssignments } from './selectors.ts';
+import { industryScope, termAssignments, visibleAssignments } from './selectors.ts';
 import type { ExplorerState } from './store.ts';
 
 /**
@@ -98,7 +98,8 @@ export function shownChanges(rows: readonly ChangeRow[], place: string | null): 
  * sentences behind the visible cells.
  */
 export function shownAssignments(data: ExplorerData, s: ExplorerState): Assignment[] {
-  if (s.view === 'map') return visibleAssignments(data, s);
+  // With a product or company chosen, the map and the panel show its sentences: so does the download.
+  if (s.view === 'map') return s.term ? termAssignments(data, s, s.term) : visibleAssignments(data, s);
   const ids =
     s.view === 'changes'
       ? changeAssignmentIds(shownChanges(comparison(data, s), s.place))
@@ -135,7 +136,9 @@ export function exportNameParts(data: ExplorerData, s: ExplorerState): string[] 
     parts.push(s.plan === 'all' ? 'all-plans' : (labels.get(s.plan) ?? s.plan));
     if (s.view === 'matrix' && s.city) parts.push(s.city);
   }
-  if (s.industry) parts.push(s.industry);
+  // A chosen product or company replaces the industry filter in the map view (Chinese keys drop out of the name).
+  if (s.view === 'map' && s.term) parts.push(s.term.kind, s.term.key);
+  else if (s.industry) parts.push(s.industry);
   return parts;
 }
 

@@ -3,6 +3,7 @@
  * Data (plans, places …) is not state: it is loaded once and passed to selectors beside the state.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { TermRef } from '../domain/terms.ts';
 import { ROLES, type Role } from '../domain/types.ts';
 
 export const LANGUAGES = ['zh', 'en'] as const;
@@ -38,6 +39,8 @@ export interface ExplorerState {
   roles: Role[];
   /** Selected place id. */
   place: string | null;
+  /** A product or enterprise chosen in the search: the panel lists the places the plans give it (URL `term=`). */
+  term: TermRef | null;
   lang: Lang;
   /** The source view over the map, or null. */
   source: SourceTarget | null;
@@ -77,6 +80,7 @@ export const DEFAULT_STATE: ExplorerState = {
   industry: null,
   roles: [...ROLES],
   place: null,
+  term: null,
   lang: 'zh',
   source: null,
   view: 'map',
@@ -96,6 +100,8 @@ export interface ExplorerActions {
   roleToggled(role: Role): void;
   /** A click on the map or a list entry; null = click on empty map (clears the selection). */
   placeClicked(place: string | null): void;
+  /** A product or enterprise was chosen (its places and sentences shown; the selected place let go), or closed. */
+  termChosen(term: TermRef | null): void;
   languageChosen(lang: Lang): void;
   sourceOpened(target: SourceTarget): void;
   sourceClosed(): void;
@@ -124,7 +130,8 @@ export function createExplorerStore(initial: Partial<ExplorerState> = {}): Explo
     ...DEFAULT_STATE,
     ...initial,
     planChosen: (plan) => set({ plan }),
-    industryChosen: (industry) => set({ industry }),
+    // The industry filter and a chosen product or company both say what the map shows: the newer choice wins.
+    industryChosen: (industry) => set(get().term ? { industry, term: null } : { industry }),
     roleToggled: (role) => {
       const has = get().roles.includes(role);
       const roles = ROLES.filter((r) => (r === role ? !has : get().roles.includes(r)));
@@ -132,6 +139,7 @@ export function createExplorerStore(initial: Partial<ExplorerState> = {}): Explo
       set({ roles: roles.length ? roles : [...ROLES] });
     },
     placeClicked: (place) => set({ place }),
+    termChosen: (term) => set(term ? { term, place: null } : { term: null }),
     languageChosen: (lang) => set({ lang }),
     sourceOpened: (source) => set({ source }),
     sourceClosed: () => set({ source: null }),
@@ -159,6 +167,7 @@ export function pickState(s: ExplorerState): ExplorerState {
     industry: s.industry,
     roles: s.roles,
     place: s.place,
+    term: s.term,
     lang: s.lang,
     source: s.source,
     view: s.view,

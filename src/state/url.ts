@@ -1,9 +1,10 @@
 /**
  * URL ↔ state: two pure functions. The query holds only what differs from the default view, in readable
- * parameters (?view=changes&plan=…&industry=…&roles=core,focus&place=…&lang=en&from=…&to=…&level=exact&sort=count
+ * parameters (?view=changes&plan=…&industry=…&roles=core,focus&place=…&term=enterprise~江铃&lang=en&from=…&to=…&level=exact&sort=count
  * &city=…&rows=cities&cell=<place>~<industry>&at=<lat>,<lon>,<zoom>&source=…&line=…). Anything unknown or
  * malformed falls back to the default for that parameter; parameters that are not ours are left alone by the writer.
  */
+import { TERM_KINDS, type TermKind, type TermRef } from '../domain/terms.ts';
 import { ROLES, type Role } from '../domain/types.ts';
 import {
   type Camera,
@@ -26,6 +27,7 @@ export const URL_KEYS = [
   'industry',
   'roles',
   'place',
+  'term',
   'lang',
   'from',
   'to',
@@ -47,6 +49,8 @@ export interface KnownIds {
   files: ReadonlySet<string>;
   /** City place ids (the matrix's city filter); falls back to `places` when absent. */
   cities?: ReadonlySet<string>;
+  /** Product and enterprise terms as `<kind>~<key>` (termIds in src/domain/terms.ts); none when absent. */
+  terms?: ReadonlySet<string>;
 }
 
 const MAX_VALUE = 200;
@@ -98,6 +102,7 @@ export function parseUrl(search: string, known: KnownIds, fallbackLang: Lang = D
     industry: industry && known.industries.has(industry) ? industry : DEFAULT_STATE.industry,
     roles: roles.length ? roles : [...DEFAULT_STATE.roles],
     place: place && known.places.has(place) ? place : DEFAULT_STATE.place,
+    term: parseTerm(get(params, 'term'), known.terms),
     lang: lang && (LANGUAGES as readonly string[]).includes(lang) ? (lang as Lang) : fallbackLang,
     source: file && known.files.has(file) ? { file, line: line ?? 1 } : null,
     from: from && known.plans.has(from) ? from : DEFAULT_STATE.from,
@@ -109,6 +114,15 @@ export function parseUrl(search: string, known: KnownIds, fallbackLang: Lang = D
     cell,
     camera: parseCamera(get(params, 'at')),
   };
+}
+
+/** `term=<kind>~<key>` → a term the data names, or null. */
+export function parseTerm(raw: string | null, known: ReadonlySet<string> | undefined): TermRef | null {
+  if (!raw || !known?.has(raw)) return null;
+  const cut = raw.indexOf('~');
+  const kind = raw.slice(0, cut);
+  if (!(TERM_KINDS as readonly string[]).includes(kind)) return null;
+  return { kind: kind as TermKind, key: raw.slice(cut + 1) };
 }
 
 const NUM = /^-?[0-9]{1,3}(\.[0-9]{1,8})?$/;
@@ -139,6 +153,7 @@ export function stateToParams(state: ExplorerState): [string, string][] {
   if (state.industry !== DEFAULT_STATE.industry && state.industry) out.push(['industry', state.industry]);
   if (!sameRoles(state.roles, DEFAULT_STATE.roles)) out.push(['roles', state.roles.join(',')]);
   if (state.place) out.push(['place', state.place]);
+  if (state.term) out.push(['term', `${state.term.kind}~${state.term.key}`]);
   if (state.lang !== DEFAULT_STATE.lang) out.push(['lang', state.lang]);
   if (state.from) out.push(['from', state.from]);
   if (state.to) out.push(['to', state.to]);

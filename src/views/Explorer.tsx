@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import type { ExplorerData } from '../data/load.ts';
+import { termIds } from '../domain/terms.ts';
 import { rememberLang } from '../i18n/index.ts';
 import { createDeriver, type Deriver } from '../state/derived.ts';
 import { shownChanges } from '../state/planner.ts';
@@ -30,6 +31,8 @@ const MatrixControls = lazy(() => import('./MatrixView.tsx').then((m) => ({ defa
 const MatrixView = lazy(() => import('./MatrixView.tsx').then((m) => ({ default: m.MatrixView })));
 const MatrixPanel = lazy(() => import('./MatrixView.tsx').then((m) => ({ default: m.MatrixPanel })));
 const SourceView = lazy(() => import('./SourceView.tsx').then((m) => ({ default: m.SourceView })));
+// The term panel (a product or company chosen in the search) is a separate chunk too.
+const TermPanel = lazy(() => import('./TermPanel.tsx').then((m) => ({ default: m.TermPanel })));
 const Downloads = lazy(() => import('./Downloads.tsx').then((m) => ({ default: m.Downloads })));
 const OverlapView = lazy(() => import('./OverlapView.tsx').then((m) => ({ default: m.OverlapView })));
 const OverlapControls = lazy(() => import('./OverlapView.tsx').then((m) => ({ default: m.OverlapControls })));
@@ -64,6 +67,7 @@ export function knownIds(data: ExplorerData): KnownIds {
     places: new Set(data.places.map((p) => p.id)),
     files: new Set(data.plans.map((p) => p.file)),
     cities: new Set(data.places.filter((p) => p.properties.level === 'city').map((p) => p.id)),
+    terms: termIds(data.assignments),
   };
 }
 
@@ -114,7 +118,7 @@ interface PageProps {
 
 const ExplorerPage = memo(function ExplorerPage({ data, store, state, derive }: PageProps) {
   const { t, i18n } = useTranslation();
-  const { industry, place, lang, source, view } = state;
+  const { industry, place, term, lang, source, view } = state;
   const [aboutOpen, setAboutOpen] = useState(false);
   const [downloadsOpen, setDownloadsOpen] = useState(false);
   const [sheet, setSheet] = useState<Sheet>('closed');
@@ -180,7 +184,9 @@ const ExplorerPage = memo(function ExplorerPage({ data, store, state, derive }: 
     if (view === 'changes') return <ChangeList rows={shownChanges(derived.changes ?? [], place)} />;
     if (view === 'matrix') return <MatrixPanel />;
     if (view === 'overlap') return <OverlapPanel />;
-    return place ? <PlacePanel place={place} /> : industry ? <IndustryView industry={industry} /> : <Overview />;
+    if (place) return <PlacePanel place={place} />;
+    if (term) return <TermPanel term={term} />;
+    return industry ? <IndustryView industry={industry} /> : <Overview />;
   };
 
   return (

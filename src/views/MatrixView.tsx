@@ -13,6 +13,7 @@ import { useExplorer, useExplorerState, useUrgentState } from './context.tsx';
 import { LevelChoice } from './LevelChoice.tsx';
 import { assignmentsByIds, industryName, placeName, planName } from './names.ts';
 import { AssignmentItem, RoleBadge } from './PlacePanel.tsx';
+import { AssignmentTerms } from './TermPanel.tsx';
 
 export function MatrixControls() {
   const { t } = useTranslation();
@@ -366,7 +367,9 @@ export function MatrixPanel() {
                 </h3>
                 <ul>
                   {list.map((a) => (
-                    <AssignmentItem key={a.id} a={a} testId="assignment" />
+                    <AssignmentItem key={a.id} a={a} testId="assignment">
+                      <AssignmentTerms a={a} />
+                    </AssignmentItem>
                   ))}
                 </ul>
               </section>

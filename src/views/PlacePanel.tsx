@@ -52,18 +52,21 @@ export function AssignmentItem({
   asWritten = true,
   testId,
   children,
+  highlight,
 }: {
   a: Assignment;
   asWritten?: boolean;
   testId?: string;
   children?: ReactNode;
+  /** More words to mark in the quote. */
+  highlight?: readonly string[];
 }) {
   return (
     <li className="assignment" data-testid={testId} data-assignment={a.id}>
       <RoleBadge role={a.role} />
       <AsWritten a={a} always={asWritten} />
       {children}
-      <Quote a={a} />
+      <Quote a={a} also={highlight} />
       <SourceLink a={a} />
     </li>
   );

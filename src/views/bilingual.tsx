@@ -134,22 +134,28 @@ export function Translated({
 }
 
 /**
- * An assignment's sentence with the place and industry marked: the Chinese verbatim quote, and in English mode its
- * translation first.
+ * An assignment's sentence with the place and industry marked (and `also`: e.g. the company the search chose): the
+ * Chinese verbatim quote, and in English mode its translation first.
  */
-export function Quote({ a }: { a: Assignment }) {
+export function Quote({ a, also = [] }: { a: Assignment; also?: readonly string[] }) {
   const { t } = useTranslation();
   const { data } = useExplorer();
   const lang = useExplorerState((s) => s.lang);
   const industry = data.industryById.get(a.industry);
   const zh = (
     <blockquote className="quote" aria-label={t('panel.quoteLabel')} lang="zh-CN">
-      <Marked runs={highlightRuns(a.quote, [a.placeText, a.industryZh, ...(industry ? [industry.zh] : [])])} />
+      <Marked runs={highlightRuns(a.quote, [a.placeText, a.industryZh, ...(industry ? [industry.zh] : []), ...also])} />
     </blockquote>
   );
   if (lang === 'zh' || !a.quoteEn) return zh;
   const place = data.placeById.get(a.place)?.properties;
-  const terms = [place?.en ?? '', a.industryTextEn ?? '', industry?.en ?? ''].filter((s) => s.length > 1);
+  // `also` (e.g. the product or company the search chose) is Chinese: mark its English in the translation.
+  const terms = [
+    place?.en ?? '',
+    a.industryTextEn ?? '',
+    industry?.en ?? '',
+    ...also.map((x) => termEn(data, x)),
+  ].filter((s) => s.length > 1);
   return (
     <Translated
       en={<Marked runs={markRuns(a.quoteEn, terms)} />}
