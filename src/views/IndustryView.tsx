@@ -30,7 +30,7 @@ export function Overview() {
             : t('empty.filters')}
         </p>
       )}
-      <h2>{t('panel.overviewHeading')}</h2>
+      {top.length > 0 && <h2>{t('panel.overviewHeading')}</h2>}
       <ol className="place-list">
         {top.map((s) => (
           <li key={s.place}>
