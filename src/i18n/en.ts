@@ -23,7 +23,8 @@ export const en = {
     industrySearch: 'Search industries (Chinese, English or pinyin)',
     noIndustryMatch: 'No industry matches',
     roles: 'Role',
-    count: '{{count}} assignments',
+    count_one: '{{count}} assignment',
+    count_other: '{{count}} assignments',
     previousPlan: 'Previous plan',
     nextPlan: 'Next plan',
     play: 'Play through the plans',
@@ -84,7 +85,7 @@ export const en = {
     nothing: 'Nothing is assigned to {{place}} under the current filters.',
     nothingHint: 'Try "All plans", all roles or all industries.',
     inCity: 'in {{city}}',
-    elsewhere: '{{industry}} is assigned here instead:',
+    elsewhere: 'Named for {{industry}} instead:',
     approximate: 'Position approximate (inside its host county)',
     position: {
       zone: "Position: the zone's own statistical unit (NBS 2016)",
@@ -96,7 +97,12 @@ export const en = {
     cite: '{{plan}}, line {{line}}',
     openSource: 'Open the sentence in its document',
     quoteLabel: 'Quote from the plan',
-    summary: '{{count}} assignments in {{plans}} plans',
+    // Two counts in one sentence: each is its own plural phrase (i18next pluralises on `count` only).
+    summary: '{{assignments}} in {{plans}}',
+    assignmentCount_one: '{{count}} assignment',
+    assignmentCount_other: '{{count}} assignments',
+    planCount_one: '{{count}} plan',
+    planCount_other: '{{count}} plans',
     placesWithin: 'Places inside with their own assignments',
     intro: 'Click a place on the map, search for one, or choose an industry to see where the plans put it.',
     industryCount_one: '{{count}} industry',
@@ -104,8 +110,10 @@ export const en = {
     overviewHeading: 'Places named most often',
   },
   industryView: {
-    heading: 'Where {{industry}} goes',
-    none: 'No place is assigned {{industry}} under the current filters.',
+    // Industry names are plural or mass nouns (“Lithium batteries”, “Photovoltaics”): the sentences must not agree a
+    // verb with them or put an article before them.
+    heading: '{{industry}}: where the plans put it',
+    none: 'Under the current filters, no place is named for {{industry}}.',
   },
   source: {
     plan: 'Plan',
@@ -114,7 +122,8 @@ export const en = {
     text: 'Full text of the plan',
     detail: 'What the chosen sentence produced',
     pick: 'Choose a highlighted sentence to see the places and industries it assigns.',
-    produced: 'This sentence produced {{count}} assignment(s):',
+    produced_one: 'This sentence produced {{count}} assignment:',
+    produced_other: 'This sentence produced {{count}} assignments:',
     status: {
       assigned: 'Produced assignments.',
       status: 'Describes the present state, not a plan: no assignment.',
@@ -122,12 +131,31 @@ export const en = {
       'no-industry': 'Names places but no industry: no assignment.',
       other: 'No assignment.',
     },
+    showEnglish: 'English under each highlighted sentence (unofficial translation)',
+    englishOf: 'English of the sentence on line {{line}} (unofficial translation)',
     heading: 'Source',
     close: 'Back to the map',
     loading: 'Loading the document…',
     missing: 'The document {{file}} could not be loaded.',
     line: 'Line {{line}}',
     context: 'Lines around the cited sentence',
+  },
+  // Counted nouns nested into other sentences ($t(plural.plans, {"count": n})), so "1 of 1 plan" reads right.
+  plural: {
+    plans_one: '{{count}} plan',
+    plans_other: '{{count}} plans',
+    industries_one: '{{count}} industry',
+    industries_other: '{{count}} industries',
+    cities_one: '{{count}} city',
+    cities_other: '{{count}} cities',
+    counties_one: '{{count}} county',
+    counties_other: '{{count}} counties',
+  },
+  translation: {
+    note: 'Unofficial translation by this project.',
+    original: 'Show the Chinese original (authoritative)',
+    quoteLabel: 'The plan’s sentence in English (unofficial translation)',
+    sentenceLabel: 'The chosen sentence in English (unofficial translation)',
   },
   views: { label: 'View', map: 'Map', changes: 'Changes', matrix: 'Matrix', overlap: 'Overlap' },
   change: {
@@ -184,7 +212,7 @@ export const en = {
     totals: 'Cities · counties',
     totalsHelp:
       'Bottom row: for each industry, how many cities and how many counties or districts in the table are named themselves (cities · counties).',
-    totalCell: '{{cities}} cities, {{counties}} counties',
+    totalCell: '$t(plural.cities, {"count": {{cities}} }), $t(plural.counties, {"count": {{counties}} })',
     abbr: { core: 'C', focus: 'F', supporting: 'S' },
   },
   downloads: {
@@ -192,7 +220,8 @@ export const en = {
     buttonShort: 'Share',
     heading: 'Download & share',
     close: 'Close',
-    scope: '{{count}} assignments shown: {{what}}',
+    scope_one: '{{count}} assignment shown: {{what}}',
+    scope_other: '{{count}} assignments shown: {{what}}',
     data: 'Data and image',
     csv: 'CSV (Excel)',
     geojson: 'GeoJSON',
@@ -237,10 +266,10 @@ export const en = {
     how: 'Grid: the role each plan gives the place itself (C core, F focus, S supporting; empty = not named), all plans, under the industry and role filters. “Plans” = how many plans name it. The sentences are below.',
   },
   industryProfile: {
-    ofPlans: '{{place}} ({{n}} of {{total}} plans)',
-    persistence: '{{n}} of {{total}} plans, latest {{latest}}',
+    ofPlans: '{{place}} ({{n}} of $t(plural.plans, {"count": {{total}} }))',
+    persistence: '{{n}} of $t(plural.plans, {"count": {{total}} }), latest {{latest}}',
     parks: 'Parks inside',
-    how: 'Ranked by the strongest role any plan gives the place, then by how many of the {{total}} plans that assign this industry name it, then by the latest plan naming it. Parks are listed under their city or county.',
+    how: 'Ranked by the strongest role any plan gives the place, then by how many of the plans that assign this industry ({{total}} in all) name it, then by the latest plan naming it. Parks are listed under their city or county.',
   },
   overlap: {
     heading: 'Industries claimed by many cities',
@@ -258,8 +287,10 @@ export const en = {
     citiesHeading: 'Per city',
     citiesHow:
       'Per city: its assignments (the city and the places inside it). “Top three” share = assignments in its three largest industries ÷ all its assignments (high = concentrated). “Only here” = industries no other city reaches.',
-    cityLine_one: '{{industries}} industries, {{count}} assignment; top three industries hold {{share}} %.',
-    cityLine_other: '{{industries}} industries, {{count}} assignments; top three industries hold {{share}} %.',
+    cityLine_one:
+      '$t(plural.industries, {"count": {{industries}} }), {{count}} assignment; top three industries hold {{share}} %.',
+    cityLine_other:
+      '$t(plural.industries, {"count": {{industries}} }), {{count}} assignments; top three industries hold {{share}} %.',
     top: 'Largest',
     only: 'Only here',
     openCity: 'Open the city on the map',
@@ -268,9 +299,11 @@ export const en = {
   offline: { ready: 'Offline ready', update: 'Update available — reload' },
   lang: { label: 'Language', zh: '中文', en: 'English' },
   reset: 'Reset view',
+  resetShort: 'Reset',
   more: { button: 'More', label: 'More actions' },
   about: {
     button: 'About this data',
+    buttonShort: 'About',
     heading: 'About this data',
     close: 'Close',
     body1:
@@ -279,6 +312,8 @@ export const en = {
       'Roles: core (核心区, 为主), focus (集聚区, 重点, 基地) and supporting (配套, 为辅). A city-level claim colours the whole city; a county or park claim colours that unit. Parks have no open boundary and are shown as a point inside their host county.',
     body3: 'Counts: {{plans}} plans, {{places}} places with assignments, {{assignments}} assignments.',
     boundaries: 'Boundaries: {{attribution}}',
+    translation:
+      'Translation: the English of the plans’ sentences, products, enterprises and industry names is this project’s own unofficial translation, not an official one. The Chinese original is authoritative: under every English quote, “Show the Chinese original” opens it, the source reader shows the full Chinese text, and the 中文 button switches the whole explorer to Chinese.',
     limits:
       'Limits: the extraction is rule-based and checked against the text, but it can miss clauses; open the sentence of any claim to check it.',
   },

@@ -41,6 +41,25 @@ const OverlapPanel = lazy(() => import('./OverlapView.tsx').then((m) => ({ defau
 /** The phone sheet: collapsed (panel only), open (filters and panel) or pulled to full height. */
 type Sheet = 'closed' | 'open' | 'full';
 
+/** The viewport widths at which the header's reset and "about" buttons move into the "⋯" menu (see app.css). */
+export const COMPACT_HEADER = '(max-width: 1279px)';
+const PHONE = '(max-width: 720px)';
+
+/**
+ * A button's words: the full label, and a short one that app.css shows instead where the header is narrow (1280–1439
+ * px and phones). The full label stays the accessible name (the short one is a part of it, so voice control works).
+ */
+function Label({ full, short }: { full: string; short: string }) {
+  return (
+    <>
+      <span className="label-full">{full}</span>
+      <span className="label-short" aria-hidden="true">
+        {short}
+      </span>
+    </>
+  );
+}
+
 export function knownIds(data: ExplorerData): KnownIds {
   return {
     plans: new Set(data.plans.map((p) => p.id)),
@@ -109,8 +128,11 @@ const ExplorerPage = memo(function ExplorerPage({ data, store, state, derive }: 
   const settled = useRef(false);
   // Reset remounts the filters, so local inputs (the industry search text) are cleared too.
   const [resets, setResets] = useState(0);
-  // On phones, reset and "about" go into a "⋯" menu so the tool row fits 375 px in both languages.
-  const narrow = useMediaQuery('(max-width: 720px)');
+  // Below 1280 px (and on phones) reset and "about" go into a "⋯" menu, so the header keeps one row from 1024 px up
+  // in both languages with room for a place name in the search field (the phone header fits 375 px the same way).
+  const compact = useMediaQuery(COMPACT_HEADER);
+  // On phones "download & share" joins them (last, so the menu still opens on reset): the four view tabs fill the row.
+  const phone = useMediaQuery(PHONE);
 
   useEffect(() => {
     // changeLanguage re-renders every translated component even for the same language: call it only on a change.
@@ -176,7 +198,9 @@ const ExplorerPage = memo(function ExplorerPage({ data, store, state, derive }: 
         <header className="topbar">
           <div className="brand">
             <h1>{t('app.title')}</h1>
-            <p className="subtitle">{t('app.subtitle')}</p>
+            <p className="subtitle" title={t('app.subtitle')}>
+              {t('app.subtitle')}
+            </p>
           </div>
           <ViewTabs />
           <PlaceSearch />
@@ -196,32 +220,39 @@ const ExplorerPage = memo(function ExplorerPage({ data, store, state, derive }: 
               ))}
             </fieldset>
             <div className="tools">
-              <button
-                type="button"
-                onClick={() => setDownloadsOpen(true)}
-                aria-haspopup="dialog"
-                data-testid="downloads-button"
-              >
-                {/* On phones the short word shows (a part of the full name, which stays the accessible name). */}
-                <span className="label-full">{t('downloads.button')}</span>
-                <span className="label-short" aria-hidden="true">
-                  {t('downloads.buttonShort')}
-                </span>
-              </button>
-              {narrow ? (
+              {!phone && (
+                <button
+                  type="button"
+                  onClick={() => setDownloadsOpen(true)}
+                  aria-haspopup="dialog"
+                  data-testid="downloads-button"
+                >
+                  <Label full={t('downloads.button')} short={t('downloads.buttonShort')} />
+                </button>
+              )}
+              {compact ? (
                 <MoreMenu
                   items={[
                     { label: t('reset'), onSelect: reset, testId: 'reset' },
                     { label: t('about.button'), onSelect: () => setAboutOpen(true), testId: 'about-button' },
+                    ...(phone
+                      ? [
+                          {
+                            label: t('downloads.button'),
+                            onSelect: () => setDownloadsOpen(true),
+                            testId: 'downloads-button',
+                          },
+                        ]
+                      : []),
                   ]}
                 />
               ) : (
                 <>
                   <button type="button" onClick={reset} data-testid="reset">
-                    {t('reset')}
+                    <Label full={t('reset')} short={t('resetShort')} />
                   </button>
                   <button type="button" onClick={() => setAboutOpen(true)} data-testid="about-button">
-                    {t('about.button')}
+                    <Label full={t('about.button')} short={t('about.buttonShort')} />
                   </button>
                 </>
               )}

@@ -5,28 +5,13 @@ import { useTranslation } from 'react-i18next';
 import type { Assignment } from '../domain/types.ts';
 import { roleColor } from '../state/colors.ts';
 import { placeProfileFor, planAssignsNothing } from '../state/profiles.ts';
-import { highlightRuns, placeAssignments, placesByRole } from '../state/selectors.ts';
+import { placeAssignments, placesByRole } from '../state/selectors.ts';
 import { pickState } from '../state/store.ts';
 import { serializeUrl } from '../state/url.ts';
+import { AsWritten, Quote, TermList, termsIn } from './bilingual.tsx';
 import { useExplorer, useExplorerState } from './context.tsx';
 import { industryName, placeName, planName } from './names.ts';
 import { PlaceProfileView } from './Profiles.tsx';
-
-/** The verbatim quote with the place and industry marked (and `also`: e.g. the company the search chose). */
-export function Quote({ a, also = [] }: { a: Assignment; also?: readonly string[] }) {
-  const { t } = useTranslation();
-  const { data } = useExplorer();
-  const industry = data.industryById.get(a.industry);
-  const terms = [a.placeText, a.industryZh, ...(industry ? [industry.zh] : []), ...also];
-  return (
-    <blockquote className="quote" aria-label={t('panel.quoteLabel')} lang="zh-CN">
-      {highlightRuns(a.quote, terms).map((r, i) =>
-        // biome-ignore lint/suspicious/noArrayIndexKey: runs are positional and never reordered
-        r.mark ? <mark key={i}>{r.text}</mark> : <span key={i}>{r.text}</span>,
-      )}
-    </blockquote>
-  );
-}
 
 export function SourceLink({ a }: { a: Assignment }) {
   const { t } = useTranslation();
@@ -57,7 +42,11 @@ export function RoleBadge({ role }: { role: Assignment['role'] }) {
   );
 }
 
-/** One assignment as a list item: role, the industry as written, `children` (details), the quote and its citation. */
+/**
+ * One assignment as a list item: role, the industry as written, `children` (details), the quote (English first in
+ * English mode, src/views/bilingual.tsx) and its citation. `asWritten`: show the tag even when it repeats the
+ * industry's name (the change view, where the row names the rolled-up parent industry).
+ */
 export function AssignmentItem({
   a,
   asWritten = true,
@@ -75,16 +64,31 @@ export function AssignmentItem({
   return (
     <li className="assignment" data-testid={testId} data-assignment={a.id}>
       <RoleBadge role={a.role} />
-      {asWritten && (
-        <span className="as-written" lang="zh-CN">
-          {' '}
-          「{a.industryZh}」
-        </span>
-      )}
+      <AsWritten a={a} always={asWritten} />
       {children}
       <Quote a={a} also={highlight} />
       <SourceLink a={a} />
     </li>
+  );
+}
+
+/** An assignment's products and enterprises, in the reader's language. */
+export function AssignmentTerms({ a }: { a: Assignment }) {
+  const { t } = useTranslation();
+  const lang = useExplorerState((s) => s.lang);
+  return (
+    <>
+      {a.products.length > 0 && (
+        <p data-testid="products">
+          <strong>{t('panel.products')}:</strong> <TermList items={termsIn(lang, a.products, a.productsEn)} />
+        </p>
+      )}
+      {a.enterprises.length > 0 && (
+        <p data-testid="enterprises">
+          <strong>{t('panel.enterprises')}:</strong> <TermList items={termsIn(lang, a.enterprises, a.enterprisesEn)} />
+        </p>
+      )}
+    </>
   );
 }
 
@@ -197,7 +201,12 @@ export function PlacePanel({ place }: { place: string }) {
       {count === 0 ? (
         <NothingHere place={place} name={name} onPick={choose} />
       ) : (
-        <p className="summary">{t('panel.summary', { count, plans: groups.length })}</p>
+        <p className="summary">
+          {t('panel.summary', {
+            assignments: t('panel.assignmentCount', { count }),
+            plans: t('panel.planCount', { count: groups.length }),
+          })}
+        </p>
       )}
       {groups.map((g) => (
         <section key={g.plan} className="plan-group" data-plan={g.plan}>
@@ -209,22 +218,8 @@ export function PlacePanel({ place }: { place: string }) {
               <h4>{industryName(data, ig.industry, lang)}</h4>
               <ul>
                 {ig.assignments.map((a) => (
-                  <AssignmentItem
-                    key={a.id}
-                    a={a}
-                    asWritten={a.industryZh !== data.industryById.get(a.industry)?.zh}
-                    testId="assignment"
-                  >
-                    {a.products.length > 0 && (
-                      <p>
-                        <strong>{t('panel.products')}:</strong> <span lang="zh-CN">{a.products.join('、')}</span>
-                      </p>
-                    )}
-                    {a.enterprises.length > 0 && (
-                      <p>
-                        <strong>{t('panel.enterprises')}:</strong> <span lang="zh-CN">{a.enterprises.join('、')}</span>
-                      </p>
-                    )}
+                  <AssignmentItem key={a.id} a={a} asWritten={false} testId="assignment">
+                    <AssignmentTerms a={a} />
                   </AssignmentItem>
                 ))}
               </ul>

@@ -8,6 +8,7 @@ import type { PlaceProfile } from '../analysis/profiles.ts';
 import { ROLES, type Role } from '../domain/types.ts';
 import { planLabels } from '../state/planner.ts';
 import { industryProfileFor, planAssignsNothing } from '../state/profiles.ts';
+import { TermList, termEn } from './bilingual.tsx';
 import { useExplorer, useExplorerState } from './context.tsx';
 import { industryName, placeName, planName } from './names.ts';
 import { RoleBadge } from './PlacePanel.tsx';
@@ -30,12 +31,14 @@ function list(lang: 'zh' | 'en', items: string[]): string {
 /** Products or enterprises, shortened to a few with "… and N more" (the cards below carry all of them). */
 function Names({ label, items, testId }: { label: string; items: string[]; testId: string }) {
   const { t } = useTranslation();
+  const { data } = useExplorer();
   const lang = useExplorerState((s) => s.lang);
   if (items.length === 0) return null;
-  const shown = items.slice(0, 8);
+  // Products and enterprises in the reader's language (the data's English, src/views/bilingual.tsx).
+  const shown = items.slice(0, 8).map((term) => (lang === 'en' ? termEn(data, term) : term));
   return (
     <p className="profile-names" data-testid={testId}>
-      <strong>{label}:</strong> <span lang="zh-CN">{list(lang, shown)}</span>
+      <strong>{label}:</strong> <TermList items={shown} />
       {items.length > shown.length && (
         <span className="muted"> {t('profile.more', { count: items.length - shown.length })}</span>
       )}

@@ -10,6 +10,7 @@ import { describe, expect, test } from 'vitest';
 import type { Assignment, Role } from '../../src/domain/types.ts';
 import { industryAndDescendants, type PublishedData, publishedData } from './support/data.ts';
 import { DESKTOP, PHONE, runAxe, SCREENSHOT_DIR, screenshot, siteUrl, waitForMapIdle } from './support/harness.ts';
+import { clickHeaderAction } from './support/header.ts';
 import { pixelsAt } from './support/map.ts';
 import { useSession } from './support/session.ts';
 
@@ -89,7 +90,7 @@ describe('issue 11: legend, profiles, overlap', () => {
         for (const role of ['#08306b', '#2f7ebc', '#9ecae1']) expect(colours.filter((c) => c === role)).toEqual([]);
         await screenshot(page, `issue11-legend-industry-${size.name}`);
         // Reset: the default fit again, with the legend open.
-        await page.getByTestId('reset').click();
+        await clickHeaderAction(page, 'reset');
         await expect.poll(() => page.getByTestId('legend').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
         await waitForMapIdle(page);
         expect(await paintedUnderLegend(page)).toBe(0);
