@@ -1,5 +1,6 @@
+import { roleRank, strongestRole } from '../domain/roles';
 import type { Assignment, Industry, Role } from '../domain/types';
-import { compareIndustries, type IndustryTree, industryTree, roleRank, strongestRole } from './hierarchy';
+import { compareIndustries, type IndustryTree, industryTree } from './hierarchy';
 
 /**
  * Plan-to-plan changes per (place, industry).

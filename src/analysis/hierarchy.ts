@@ -1,16 +1,4 @@
-import { type Industry, ROLES, type Role } from '../domain/types';
-
-/** Lower is stronger: core 0, focus 1, supporting 2 (the order of ROLES). */
-export function roleRank(role: Role): number {
-  return ROLES.indexOf(role);
-}
-
-/** The strongest of the given roles, or null for none. */
-export function strongestRole(roles: Iterable<Role>): Role | null {
-  let best: Role | null = null;
-  for (const role of roles) if (best === null || roleRank(role) < roleRank(best)) best = role;
-  return best;
-}
+import type { Industry } from '../domain/types';
 
 /**
  * A read-only view of the industry hierarchy. Unknown ids behave as top-level industries with no children, so an

@@ -1,5 +1,6 @@
+import { roleRank, strongestRole } from '../domain/roles';
 import type { Assignment, Industry, PlaceLevel, PlaceProperties, Role } from '../domain/types';
-import { compareIndustries, type IndustryTree, industryTree, roleRank, strongestRole } from './hierarchy';
+import { compareIndustries, type IndustryTree, industryTree } from './hierarchy';
 
 /**
  * The division-of-labour matrix: places (rows, grouped by city) × industries (columns, grouped by top-level industry).

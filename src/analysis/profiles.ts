@@ -3,8 +3,9 @@
  * industry profile ("where is X backed?") and the planner's overlap view (同质化: industries many cities claim).
  * Every count is defined here once; the views say in words how each figure is counted.
  */
+
+import { isStrongerRole, roleRank, strongestRole } from '../domain/roles';
 import type { Assignment, PlaceLevel, PlaceProperties, Role } from '../domain/types';
-import { roleRank, strongestRole } from './hierarchy';
 
 /** What the profiles need of a place (a PlaceFeature fits). */
 export interface ProfilePlace {
@@ -64,8 +65,8 @@ function rowsOf(list: readonly Assignment[], key: IndustryKey, planOrder: readon
       rows.set(industry, row);
     }
     const had = row.byPlan[a.plan];
-    row.byPlan[a.plan] = had ? (roleRank(had) <= roleRank(a.role) ? had : a.role) : a.role;
-    row.strongest = roleRank(row.strongest) <= roleRank(a.role) ? row.strongest : a.role;
+    row.byPlan[a.plan] = had && !isStrongerRole(a.role, had) ? had : a.role;
+    row.strongest = isStrongerRole(a.role, row.strongest) ? a.role : row.strongest;
     row.products.push(...a.products);
     row.enterprises.push(...a.enterprises);
     row.assignmentIds.push(a.id);
@@ -196,7 +197,7 @@ export function industryProfile(
     const byPlan: Record<string, Role> = {};
     for (const a of list) {
       const had = byPlan[a.plan];
-      byPlan[a.plan] = had && roleRank(had) <= roleRank(a.role) ? had : a.role;
+      byPlan[a.plan] = had && !isStrongerRole(a.role, had) ? had : a.role;
     }
     const plans = Object.keys(byPlan).sort(cmp);
     entries.set(place, {

@@ -1,5 +1,6 @@
 /** Derived data: pure functions of (data, state). Every view and the map read assignments through these. */
 import type { ExplorerData } from '../data/load.ts';
+import { isStrongerRole, roleRank } from '../domain/roles.ts';
 import { hasTerm, type TermRef } from '../domain/terms.ts';
 import { type Assignment, ROLES, type Role } from '../domain/types.ts';
 import type { ExplorerState } from './store.ts';
@@ -53,8 +54,8 @@ export function termAssignments(
     );
 }
 
-const rank = (r: Role) => ROLES.indexOf(r);
-export const strongerRole = (a: Role, b: Role): Role => (rank(a) <= rank(b) ? a : b);
+/** The stronger of two roles (the first when equal). */
+export const strongerRole = (a: Role, b: Role): Role => (isStrongerRole(b, a) ? b : a);
 
 export interface PlaceSummary {
   place: string;
@@ -109,7 +110,7 @@ export function placeAssignments(data: ExplorerData, visible: Assignment[], plac
       plan: plan.id,
       industries: [...byIndustry].map(([industry, assignments]) => ({
         industry,
-        assignments: assignments.sort((x, y) => rank(x.role) - rank(y.role) || x.source.line - y.source.line),
+        assignments: assignments.sort((x, y) => roleRank(x.role) - roleRank(y.role) || x.source.line - y.source.line),
       })),
     });
   }
