@@ -17,6 +17,8 @@ export interface IndustryTree {
   isWithin(id: string, ancestor: string): boolean;
   /** Position in a depth-first walk (parents before their children, siblings in list order); unknown ids last. */
   orderOf(id: string): number;
+  /** Every industry in that depth-first walk, with its depth (0 for a top-level industry). */
+  walk(): { industry: Industry; depth: number }[];
 }
 
 export function industryTree(industries: readonly Industry[]): IndustryTree {
@@ -69,7 +71,28 @@ export function industryTree(industries: readonly Industry[]): IndustryTree {
     descendantsOf,
     isWithin: (id, ancestor) => id === ancestor || ancestorsOf(id).includes(ancestor),
     orderOf: (id) => order.get(id) ?? Number.MAX_SAFE_INTEGER,
+    walk: () =>
+      [...order.keys()].flatMap((id) => {
+        const industry = byId.get(id);
+        return industry ? [{ industry, depth: ancestorsOf(id).length }] : [];
+      }),
   };
+}
+
+const trees = new WeakMap<readonly Industry[], IndustryTree>();
+/** The tree of an industries list, built once per list (the app's data never changes in place). */
+export function treeOf(industries: readonly Industry[]): IndustryTree {
+  let tree = trees.get(industries);
+  if (!tree) {
+    tree = industryTree(industries);
+    trees.set(industries, tree);
+  }
+  return tree;
+}
+
+/** An industry and all its descendants: what choosing it in the filter shows. */
+export function industryWithDescendants(tree: IndustryTree, id: string): Set<string> {
+  return new Set([id, ...tree.descendantsOf(id)]);
 }
 
 /** Sort industry ids by hierarchy order, unknown ids last by id. */

@@ -4,6 +4,7 @@
  * store subscription (which pushes it to the map before React renders), then reused by React.
  */
 import type { ChangeRow } from '../analysis/changes.ts';
+import { industryWithDescendants, treeOf } from '../analysis/hierarchy.ts';
 import type { Matrix } from '../analysis/matrix.ts';
 import type { ExplorerData } from '../data/load.ts';
 import type { Assignment, Role } from '../domain/types.ts';
@@ -53,19 +54,8 @@ interface Index {
 }
 
 function buildIndex(data: ExplorerData): Index {
-  const children = new Map<string, string[]>();
-  for (const i of data.industries) if (i.parent) children.set(i.parent, [...(children.get(i.parent) ?? []), i.id]);
-  const scope = new Map<string, Set<string>>();
-  const walk = (id: string, into: Set<string>) => {
-    if (into.has(id)) return;
-    into.add(id);
-    for (const c of children.get(id) ?? []) walk(c, into);
-  };
-  for (const i of data.industries) {
-    const s = new Set<string>();
-    walk(i.id, s);
-    scope.set(i.id, s);
-  }
+  const tree = treeOf(data.industries);
+  const scope = new Map(data.industries.map((i) => [i.id, industryWithDescendants(tree, i.id)]));
   const cityOf = new Map<string, string>();
   for (const p of data.places) {
     const city = p.properties.city;

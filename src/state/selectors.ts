@@ -1,4 +1,5 @@
 /** Derived data: pure functions of (data, state). Every view and the map read assignments through these. */
+import { industryWithDescendants, treeOf } from '../analysis/hierarchy.ts';
 import type { ExplorerData } from '../data/load.ts';
 import { isStrongerRole, roleRank } from '../domain/roles.ts';
 import { hasTerm, type TermRef } from '../domain/terms.ts';
@@ -7,19 +8,7 @@ import type { ExplorerState } from './store.ts';
 
 /** The chosen industry and all its descendants, or null for "all industries". */
 export function industryScope(data: ExplorerData, industry: string | null): Set<string> | null {
-  if (!industry) return null;
-  const scope = new Set([industry]);
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const i of data.industries) {
-      if (i.parent && scope.has(i.parent) && !scope.has(i.id)) {
-        scope.add(i.id);
-        grew = true;
-      }
-    }
-  }
-  return scope;
+  return industry ? industryWithDescendants(treeOf(data.industries), industry) : null;
 }
 
 type Filters = Pick<ExplorerState, 'plan' | 'industry' | 'roles'>;

@@ -1,6 +1,7 @@
 /** Plan timeline, hierarchical industry picker (searchable in zh/en/pinyin: the build writes each industry's pinyin) and role toggles. */
 import { type KeyboardEvent, memo, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { treeOf } from '../analysis/hierarchy.ts';
 import { type Industry, ROLES } from '../domain/types.ts';
 import { roleColor } from '../state/colors.ts';
 import { PLAY_STEP_MS, playSequence, stepPlan } from '../state/playback.ts';
@@ -176,17 +177,7 @@ export function IndustryPicker() {
   const [query, setQuery] = useState('');
   const counts = derived.counts.industry;
 
-  const tree = useMemo(() => {
-    const top = data.industries.filter((i) => !i.parent || !data.industryById.has(i.parent));
-    const children = (id: string) => data.industries.filter((i) => i.parent === id);
-    const out: { industry: Industry; depth: number }[] = [];
-    const walk = (i: Industry, depth: number) => {
-      out.push({ industry: i, depth });
-      for (const c of children(i.id)) walk(c, depth + 1);
-    };
-    for (const i of top) walk(i, 0);
-    return out;
-  }, [data]);
+  const tree = useMemo(() => treeOf(data.industries).walk(), [data]);
 
   const shown = useMemo(
     () => tree.filter(({ industry: i }) => matches(query, [i.zh, i.en, ...i.aliases], i.pinyin)),
