@@ -10,7 +10,7 @@ import type { ExplorerData } from '../data/load.ts';
 import type { Assignment, Role } from '../domain/types.ts';
 import { type ColorMode, changeFills, placeFills } from './colors.ts';
 import { comparison, matrixFor, placeChanges } from './planner.ts';
-import { type PlaceSummary, summarizeByPlace, termAssignments } from './selectors.ts';
+import { filterTests, type PlaceSummary, summarizeByPlace, termAssignments, visibleAssignments } from './selectors.ts';
 import type { ExplorerState } from './store.ts';
 
 export interface FilterCounts {
@@ -67,15 +67,14 @@ function buildIndex(data: ExplorerData): Index {
 /** The three filter-count tables in one pass over the assignments. */
 export function filterCounts(data: ExplorerData, s: Pick<ExplorerState, 'plan' | 'industry' | 'roles'>): FilterCounts {
   const idx = indexOf(data);
-  const scope = s.industry ? (idx.scope.get(s.industry) ?? new Set([s.industry])) : null;
-  const roles = new Set(s.roles);
+  const { inPlan: planTest, inIndustry: industryTest, inRole: roleTest } = filterTests(data, s);
   const plan = new Map<string, number>();
   const role: Record<Role, number> = { core: 0, focus: 0, supporting: 0 };
   const direct = new Map<string, number>();
   for (const a of data.assignments) {
-    const inPlan = s.plan === 'all' || a.plan === s.plan;
-    const inIndustry = !scope || scope.has(a.industry);
-    const inRole = roles.has(a.role);
+    const inPlan = planTest(a);
+    const inIndustry = industryTest(a);
+    const inRole = roleTest(a);
     if (inIndustry && inRole) plan.set(a.plan, (plan.get(a.plan) ?? 0) + 1);
     if (inPlan && inIndustry) role[a.role]++;
     if (inPlan && inRole) direct.set(a.industry, (direct.get(a.industry) ?? 0) + 1);
@@ -101,11 +100,7 @@ function indexOf(data: ExplorerData): Index {
 
 function compute(data: ExplorerData, s: DeriveState): Derived {
   const idx = indexOf(data);
-  const scope = s.industry ? (idx.scope.get(s.industry) ?? new Set([s.industry])) : null;
-  const roles = new Set(s.roles);
-  const visible = data.assignments.filter(
-    (a) => (s.plan === 'all' || a.plan === s.plan) && (!scope || scope.has(a.industry)) && roles.has(a.role),
-  );
+  const visible = visibleAssignments(data, s);
   const summary = summarizeByPlace(visible);
   const counts = filterCounts(data, s);
   const claimed = new Set(summary.keys());

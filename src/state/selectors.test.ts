@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureData } from '../test-fixtures/index.ts';
 import { placeFills, roleColor } from './colors.ts';
+import { filterCounts } from './derived.ts';
 import {
-  countsByIndustry,
   highlightRuns,
   industryScope,
   placeAssignments,
@@ -37,7 +37,7 @@ describe('filters → visible assignments', () => {
     ]);
     const visible = visibleAssignments(data, f({ industry: 'pharma' }));
     expect(new Set(visible.map((a) => a.industry))).toEqual(new Set(['pharma-tcm', 'pharma-devices']));
-    expect(countsByIndustry(data, f({})).get('pharma')).toBe(visible.length);
+    expect(filterCounts(data, f({})).industry.get('pharma')).toBe(visible.length);
   });
 
   it('the role filter hides weaker claims', () => {

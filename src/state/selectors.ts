@@ -13,13 +13,28 @@ export function industryScope(data: ExplorerData, industry: string | null): Set<
 
 type Filters = Pick<ExplorerState, 'plan' | 'industry' | 'roles'>;
 
-/** Assignments that pass the plan, industry and role filters. */
-export function visibleAssignments(data: ExplorerData, f: Filters): Assignment[] {
+/** The three filter tests, each on its own (the filter counts apply all but one). */
+export interface FilterTests {
+  inPlan(a: Assignment): boolean;
+  inIndustry(a: Assignment): boolean;
+  inRole(a: Assignment): boolean;
+}
+
+/** The one definition of what the plan, industry and role filters let through. */
+export function filterTests(data: ExplorerData, f: Filters): FilterTests {
   const scope = industryScope(data, f.industry);
   const roles = new Set(f.roles);
-  return data.assignments.filter(
-    (a) => (f.plan === 'all' || a.plan === f.plan) && (!scope || scope.has(a.industry)) && roles.has(a.role),
-  );
+  return {
+    inPlan: (a) => f.plan === 'all' || a.plan === f.plan,
+    inIndustry: (a) => !scope || scope.has(a.industry),
+    inRole: (a) => roles.has(a.role),
+  };
+}
+
+/** Assignments that pass the plan, industry and role filters. */
+export function visibleAssignments(data: ExplorerData, f: Filters): Assignment[] {
+  const { inPlan, inIndustry, inRole } = filterTests(data, f);
+  return data.assignments.filter((a) => inPlan(a) && inIndustry(a) && inRole(a));
 }
 
 /**
@@ -104,33 +119,6 @@ export function placeAssignments(data: ExplorerData, visible: Assignment[], plac
     });
   }
   return groups;
-}
-
-/** Counts for the filter controls (how many assignments each option would show, other filters kept). */
-export function countsByPlan(data: ExplorerData, f: Filters): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const a of visibleAssignments(data, { ...f, plan: 'all' })) out.set(a.plan, (out.get(a.plan) ?? 0) + 1);
-  return out;
-}
-
-export function countsByRole(data: ExplorerData, f: Filters): Record<Role, number> {
-  const out: Record<Role, number> = { core: 0, focus: 0, supporting: 0 };
-  for (const a of visibleAssignments(data, { ...f, roles: [...ROLES] })) out[a.role]++;
-  return out;
-}
-
-/** Assignments per industry under the plan and role filters (a parent counts its children too). */
-export function countsByIndustry(data: ExplorerData, f: Filters): Map<string, number> {
-  const direct = new Map<string, number>();
-  for (const a of visibleAssignments(data, { ...f, industry: null }))
-    direct.set(a.industry, (direct.get(a.industry) ?? 0) + 1);
-  const out = new Map<string, number>();
-  for (const i of data.industries) {
-    let n = 0;
-    for (const id of industryScope(data, i.id) ?? []) n += direct.get(id) ?? 0;
-    out.set(i.id, n);
-  }
-  return out;
 }
 
 /** Splits a quote into runs, marking every occurrence of the terms (longest first), for safe rendering as text. */
