@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Assignment } from '../domain/types';
+import { PLACE, PV_2012, PV_2014, PV_2016, PV_2018, PV_ALL, PV_INDUSTRIES } from '../test-fixtures/pv';
 import { type ChangeRow, changeKind, computeChanges, countChanges, describeMatching } from './changes';
-import { PLACE, PV_2012, PV_2014, PV_2016, PV_2018, PV_ALL, PV_INDUSTRIES } from './fixtures/pv';
 import { industryTree } from './hierarchy';
 
 const row = (rows: ChangeRow[], place: string, industry = 'photovoltaics') =>

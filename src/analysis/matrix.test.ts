@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Assignment } from '../domain/types';
-import { P2012, P2014, P2016, P2018, PLACE, PV_2014, PV_2016, PV_ALL, PV_INDUSTRIES } from './fixtures/pv';
+import { P2012, P2014, P2016, P2018, PLACE, PV_2014, PV_2016, PV_ALL, PV_INDUSTRIES } from '../test-fixtures/pv';
 import { buildMatrix, cellAt, filterMatrix, type MatrixPlace, matrixColumns, matrixRows, sortMatrix } from './matrix';
 
 const city = (id: string): MatrixPlace => ({ id, properties: { city: id, level: 'city' } });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PV_2012, PV_2018, PV_PLANS } from '../analysis/fixtures/pv';
+import { PV_2012, PV_2018, PV_PLANS } from '../test-fixtures/pv';
 import { citedPlans, citeThis } from './cite';
 
 describe('citeThis', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { PV_2012, PV_ALL } from '../analysis/fixtures/pv';
 import type { Assignment } from '../domain/types';
+import { EXPORT_CONTEXT } from '../test-fixtures/export';
+import { PV_2012, PV_ALL } from '../test-fixtures/pv';
 import { BOM, csvField, toCsv } from './csv';
-import { EXPORT_CONTEXT } from './fixtures';
 import { EXPORT_COLUMNS } from './records';
 
 /** A minimal RFC 4180 reader, written here so the test does not trust the writer's own assumptions. */

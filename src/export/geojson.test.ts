@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { PLACE, PV_2014 } from '../analysis/fixtures/pv';
 import type { Assignment } from '../domain/types';
-import { EXPORT_CONTEXT, EXPORT_PLACES } from './fixtures';
+import { EXPORT_CONTEXT, EXPORT_PLACES } from '../test-fixtures/export';
+import { PLACE, PV_2014 } from '../test-fixtures/pv';
 import { geoJsonText, toGeoJson } from './geojson';
 import { exportRecords } from './records';
 

@@ -1,7 +1,8 @@
-/** Places and industries joined by the export tests (names as in the gazetteer; geometry simplified to toy shapes). */
-import { PLACE, PV_INDUSTRIES, PV_PLANS } from '../analysis/fixtures/pv';
+/** Test fixture: places and industries joined by the export tests (names as in the gazetteer; geometry simplified to toy shapes). */
+
 import type { PlaceFeature } from '../domain/types';
-import type { ExportContext } from './records';
+import type { ExportContext } from '../export/records';
+import { PLACE, PV_INDUSTRIES, PV_PLANS } from './pv';
 
 const square = (x: number, y: number) => ({
   type: 'Polygon' as const,
