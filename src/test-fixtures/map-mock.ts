@@ -3,38 +3,32 @@
  * to it through ExplorerMap's methods. Every call is recorded in `mapCalls`. Use with
  * `vi.mock('../map/ExplorerMap.ts', () => import('../test-fixtures/map-mock.ts'))`.
  */
-export type Camera = { lat: number; lon: number; zoom: number };
-export interface MapUpdate {
-  fills: Map<string, string>;
-  kinds?: Map<string, string>;
-}
-export interface MockMapOptions {
-  view: MapUpdate;
-  label: string;
-  camera?: Camera | null;
-  onPlaceClicked: (id: string | null) => void;
-  onCameraChanged?: (camera: Camera | null) => void;
-}
+import type { CornerBox, MapCamera, MapOptions, MapView, ExplorerMap as RealMap } from '../map/ExplorerMap.ts';
+
+// Type-only imports: the real module (and maplibre-gl) is never loaded, yet the mock must keep ExplorerMap's shape.
+/** What components may call on the map: ExplorerMap's public interface without the maplibre instance. */
+type ExplorerMapApi = Omit<RealMap, 'map'>;
+type Camera = MapCamera;
 
 export const mapCalls = {
-  updates: [] as MapUpdate[],
+  updates: [] as MapView[],
   focus: [] as string[],
   fits: [] as string[][],
-  legendBoxes: [] as ({ width: number; height: number } | null)[],
+  legendBoxes: [] as (CornerBox | null)[],
   click: null as null | ((id: string | null) => void),
   label: '',
   cameras: [] as (Camera | null)[],
-  options: null as null | MockMapOptions,
+  options: null as null | MapOptions,
 };
 
-export class ExplorerMap {
-  constructor(_el: HTMLElement, opts: MockMapOptions) {
+export class ExplorerMap implements ExplorerMapApi {
+  constructor(...[, opts]: ConstructorParameters<typeof RealMap>) {
     mapCalls.updates.push(opts.view);
-    mapCalls.click = opts.onPlaceClicked;
+    mapCalls.click = opts.onPlaceClicked ?? null;
     mapCalls.options = opts;
     mapCalls.label = opts.label;
   }
-  update(v: MapUpdate) {
+  update(v: MapView) {
     mapCalls.updates.push(v);
   }
   focusPlace(id: string) {
@@ -43,7 +37,7 @@ export class ExplorerMap {
   fitPlaces(ids: readonly string[]) {
     mapCalls.fits.push([...ids]);
   }
-  setLegendBox(box: { width: number; height: number } | null) {
+  setLegendBox(box: CornerBox | null) {
     mapCalls.legendBoxes.push(box);
   }
   coversProvince() {
@@ -56,6 +50,9 @@ export class ExplorerMap {
   }
   setCamera(camera: Camera | null) {
     mapCalls.cameras.push(camera);
+  }
+  getCamera(): Camera {
+    return mapCalls.cameras.findLast((c) => c !== null) ?? { lat: 0, lon: 0, zoom: 0 };
   }
   snapshot() {
     return Promise.resolve(new Blob(['png'], { type: 'image/png' }));
