@@ -3,7 +3,7 @@
  * Issue 11 in the components: the place and industry profiles, the overlap counts (checked against counts computed
  * here from the fixture, not with the app's selectors), no dead ends, reset, and where keyboard focus goes.
  */
-import { act, render, screen, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../App.tsx';
@@ -215,25 +215,31 @@ describe('overlap between cities', () => {
     render(<App load={load} />);
     const table = await screen.findByTestId('overlap-table', {}, { timeout: 5000 });
     const expected = expectedOverlap();
-    const rows = within(table).getAllByTestId('overlap-row');
-    expect(new Set(rows.map((r) => r.getAttribute('data-industry')))).toEqual(new Set(expected.keys()));
-    for (const r of rows) {
-      const e = expected.get(r.getAttribute('data-industry') ?? '');
-      expect(r.getAttribute('data-reached')).toBe(String(e?.reached.size));
-      expect(r.getAttribute('data-cities')).toBe(String(e?.cities.size));
-      expect(r.getAttribute('data-counties')).toBe(String(e?.counties.size));
-    }
-    const reached = rows.map((r) => Number(r.getAttribute('data-reached')));
-    expect(reached).toEqual([...reached].sort((a, b) => b - a));
+    // The table and the city list render from deferred state: on a loaded machine they can settle a frame later.
+    await waitFor(() => {
+      const rows = within(table).getAllByTestId('overlap-row');
+      expect(new Set(rows.map((r) => r.getAttribute('data-industry')))).toEqual(new Set(expected.keys()));
+      for (const r of rows) {
+        const e = expected.get(r.getAttribute('data-industry') ?? '');
+        expect(r.getAttribute('data-reached')).toBe(String(e?.reached.size));
+        expect(r.getAttribute('data-cities')).toBe(String(e?.cities.size));
+        expect(r.getAttribute('data-counties')).toBe(String(e?.counties.size));
+      }
+      const reached = rows.map((r) => Number(r.getAttribute('data-reached')));
+      expect(reached).toEqual([...reached].sort((a, b) => b - a));
+    });
     // How each figure is counted is said in the view.
     expect(screen.getByTestId('overlap-how')).toHaveTextContent('覆盖市');
     // Per city: what only it is given (no other city reaches it).
-    const cities = screen.getAllByTestId('overlap-city');
-    for (const c of cities) {
-      const city = c.getAttribute('data-city') ?? '';
-      const only = [...expected].filter(([, e]) => e.reached.size === 1 && e.reached.has(city)).length;
-      expect(c.getAttribute('data-only'), city).toBe(String(only));
-    }
+    await waitFor(() => {
+      const cities = screen.getAllByTestId('overlap-city');
+      expect(cities.length).toBeGreaterThan(0);
+      for (const c of cities) {
+        const city = c.getAttribute('data-city') ?? '';
+        const only = [...expected].filter(([, e]) => e.reached.size === 1 && e.reached.has(city)).length;
+        expect(c.getAttribute('data-only'), city).toBe(String(only));
+      }
+    });
   });
 
   it('the matrix has a totals row and a cities-only choice', async () => {
@@ -243,17 +249,24 @@ describe('overlap between cities', () => {
     // A lazy chunk: give it time on a loaded machine.
     await screen.findByRole('table', {}, { timeout: 5000 });
     const expected = expectedOverlap();
-    for (const td of screen.getAllByTestId('matrix-total')) {
-      const e = expected.get(td.getAttribute('data-industry') ?? '');
-      expect(td.getAttribute('data-cities')).toBe(String(e?.cities.size ?? 0));
-      expect(td.getAttribute('data-counties')).toBe(String(e?.counties.size ?? 0));
-    }
+    await waitFor(() => {
+      const totals = screen.getAllByTestId('matrix-total');
+      expect(totals.length).toBeGreaterThan(0);
+      for (const td of totals) {
+        const e = expected.get(td.getAttribute('data-industry') ?? '');
+        expect(td.getAttribute('data-cities')).toBe(String(e?.cities.size ?? 0));
+        expect(td.getAttribute('data-counties')).toBe(String(e?.counties.size ?? 0));
+      }
+    });
     await user.click(screen.getByTestId('matrix-cities-only'));
     expect(window.location.search).toContain('rows=cities');
-    const heads = [...screen.getByRole('table').querySelectorAll('tbody th[scope="row"]')];
-    expect(heads.length).toBeGreaterThan(0);
-    for (const th of heads)
-      expect(data.placeById.get(th.closest('tr')?.getAttribute('data-place') ?? '')?.properties.level).toBe('city');
+    // The rows follow the choice through a deferred render.
+    await waitFor(() => {
+      const heads = [...screen.getByRole('table').querySelectorAll('tbody th[scope="row"]')];
+      expect(heads.length).toBeGreaterThan(0);
+      for (const th of heads)
+        expect(data.placeById.get(th.closest('tr')?.getAttribute('data-place') ?? '')?.properties.level).toBe('city');
+    });
   });
 });
 
