@@ -56,6 +56,8 @@ export const en = {
   map: {
     label: 'Map of Jiangxi: {{what}}',
     keyboardHint: 'Arrow keys pan, + and − zoom. Places are reachable through the place search and the lists.',
+    noWebGL:
+      'The interactive map needs WebGL, which this browser does not offer. This is a static map of the default view; place search, filters, lists and the other views work as usual.',
   },
   search: {
     label: 'Find a place',

@@ -57,6 +57,8 @@ export const zh: Resources = {
   map: {
     label: '江西地图：{{what}}',
     keyboardHint: '方向键平移地图，+ / − 缩放。地点可通过地点搜索和列表选择。',
+    noWebGL:
+      '交互地图需要 WebGL，本浏览器不可用。这里显示的是默认视图的静态地图；地点搜索、筛选、列表和其他视图照常可用。',
   },
   search: {
     label: '查找地点',
