@@ -179,7 +179,7 @@ export function staticMapSvg({ places, fills, claimed }: StaticMapInput): string
     .map(([color, paths]) => `<g fill="${color}">${paths.join('')}</g>`)
     .join('');
   const cityLines = cities
-    .map((c) => `<path d="${pathOf(ringsOf(c.geometry as Polygon | MultiPolygon), removed)}"/>`)
+    .map((c) => `<path id="sm-${c.id}" d="${pathOf(ringsOf(c.geometry as Polygon | MultiPolygon), removed)}"/>`)
     .join('');
   const ownLines = ownIds.map((id) => `<use href="#${id}"/>`).join('');
   const parks = places

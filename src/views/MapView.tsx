@@ -10,6 +10,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fontUrl } from '../data/load.ts';
+import { ROLES } from '../domain/types.ts';
 import type { ExplorerMap, MapView as MapViewModel } from '../map/ExplorerMap.ts';
 import { markStaticPlace, StaticMap } from '../map/StaticMap.tsx';
 import { hasWebGL2 } from '../map/webgl.ts';
@@ -34,9 +35,14 @@ export function mapViewOf(derive: Deriver, s: ExplorerState): MapViewModel {
   return { fills: d.fills, claimed: d.claimed, selected: s.place, lang: s.lang, kinds: d.kinds };
 }
 
+/** Whether the map would show the default view's colours (what the static map draws). */
+function isDefaultFill(s: ExplorerState): boolean {
+  return s.view !== 'changes' && s.plan === 'all' && s.industry === null && s.roles.length === ROLES.length;
+}
+
 export function MapView() {
   const { t } = useTranslation();
-  const { data, derive, store, mapCommands } = useExplorer();
+  const { data, derive, store, mapCommands, state } = useExplorer();
   const ref = useRef<HTMLDivElement>(null);
   // 'static' until the live map is idle; 'live' after; 'none' when the live map cannot run (no WebGL2, or it failed).
   const [mode, setMode] = useState<'static' | 'live' | 'none'>(() => (canUseWebGL() ? 'static' : 'none'));
@@ -129,7 +135,8 @@ export function MapView() {
     // The canvas (MapLibre's focusable element) reads the arrow keys; while it has keyboard focus the hint shows (CSS).
     <div className="map-wrap">
       <div ref={ref} className="map" data-testid="map" />
-      <StaticMap hidden={mode === 'live'} />
+      {/* Without a live map, the static one is shown only while it is the view asked for (it is the default view). */}
+      <StaticMap hidden={mode === 'live' || (mode === 'none' && !isDefaultFill(state))} />
       <p id={hintId} className="map-hint" data-testid="map-keyboard-hint">
         {t('map.keyboardHint')}
       </p>
