@@ -171,7 +171,7 @@ describe('static map → live map', () => {
       const out: Record<string, [number, number]> = {};
       for (const f of map.querySourceFeatures('labels')) {
         if (f.properties.level !== 'city') continue;
-        const [lon, lat] = (f.geometry as { coordinates: [number, number] }).coordinates;
+        const [lon, lat] = (f.geometry as unknown as { coordinates: [number, number] }).coordinates;
         const p = map.project([lon, lat]);
         out[String(f.properties.name_zh)] = [box.x + p.x, box.y + p.y];
       }
