@@ -1,2 +1,7 @@
 // Adds DOM matchers (toBeInTheDocument …) for component tests; harmless in node-environment tests.
 import '@testing-library/jest-dom/vitest';
+import { vi } from 'vitest';
+
+// jsdom has no WebGL: component tests render MapView with the ExplorerMap stand-in (src/test-fixtures/map-mock.ts),
+// so the probe says yes; the no-WebGL path is tested in a real browser (tests/e2e/first-paint.e2e.test.ts).
+vi.mock('../src/map/webgl.ts', () => ({ hasWebGL2: () => true }));

@@ -34,9 +34,9 @@ describe('view tabs', () => {
     const changes = within(tabs).getByRole('tab', { name: '变化' });
     expect(changes).toHaveAttribute('aria-selected', 'true');
     expect(changes).toHaveFocus();
-    expect(window.location.search).toBe('?view=changes');
-    // The panel follows in the deferred render, once the view's chunk has loaded.
+    // The panel and the URL follow in the deferred render, once the view's chunk has loaded.
     await vi.waitFor(() => expect(screen.getByRole('tabpanel')).toHaveAttribute('aria-labelledby', 'tab-changes'));
+    await vi.waitFor(() => expect(window.location.search).toBe('?view=changes'));
   });
 });
 
