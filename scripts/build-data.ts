@@ -31,6 +31,7 @@ import { BuildError } from './errors.ts';
 import { extractPlan } from './extract/index.ts';
 import { loadGazetteer } from './gazetteer/index.ts';
 import { buildPlacesCollection } from './geo/places.ts';
+import { checkPlacesTopology, placesTopology } from './geo/places-topology.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -185,7 +186,13 @@ export function buildDataset(options: BuildOptions = defaultOptions): Map<string
     [DATA_FILES.assignments]: { schemaVersion: SCHEMA_VERSION, assignments } satisfies AssignmentsFile,
     [DATA_FILES.audit]: { schemaVersion: SCHEMA_VERSION, plans: auditPlans, warnings } satisfies AuditFile,
     [DATA_FILES.places]: places,
+    [DATA_FILES.placesTopology]: placesTopology(places),
   };
+  checkPlacesTopology(
+    files[DATA_FILES.placesTopology] as ReturnType<typeof placesTopology>,
+    places,
+    `public/data/${DATA_FILES.placesTopology}`,
+  );
   for (const [key, name] of Object.entries(DATA_FILES)) {
     const problems = validatePublished(key as keyof typeof DATA_FILES, files[name]);
     if (problems.length > 0) {
