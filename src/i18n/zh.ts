@@ -71,6 +71,11 @@ export const zh: Resources = {
     nothingHint: '可尝试“全部规划”、全部角色或全部产业。',
     inCity: '属{{city}}',
     approximate: '位置为近似（位于所在县区内）',
+    position: {
+      zone: '位置：开发区自身的统计单元（国家统计局 2016）',
+      township: '位置：所在乡镇（近似）',
+      county: '位置：仅知所在县区（近似）',
+    },
     products: '产品',
     enterprises: '企业',
     cite: '《{{plan}}》第 {{line}} 行',

@@ -104,6 +104,8 @@ features.push({
     aliases: ['南昌高新技术产业开发区', '南昌高新区'],
     pinyin: 'nan chang gao xin ji shu chan ye kai fa qu',
     approximate: true,
+    positionPrecision: 'township',
+    positionSource: 'Fixture: placed at its host township.',
   },
   geometry: { type: 'Point', coordinates: [116.0, 28.68] },
 });

@@ -119,7 +119,11 @@ export function PlacePanel({ place }: { place: string }) {
             {t('panel.inCity', { city: placeName(data, cityId, lang) })}
           </button>
         )}
-        {props?.approximate && <span> {t('panel.approximate')}</span>}
+        {props?.positionPrecision ? (
+          <span title={props.positionSource}> {t(`panel.position.${props.positionPrecision}`)}</span>
+        ) : (
+          props?.approximate && <span> {t('panel.approximate')}</span>
+        )}
       </p>
       {count === 0 ? (
         <div className="nothing" data-testid="nothing-assigned">
