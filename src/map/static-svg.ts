@@ -39,7 +39,7 @@ const MIN_AREA = 2;
  * never go in the same round. Returns the dropped points (by key) — apply the same set to the city outlines, which
  * are made of the same points.
  */
-function simplifyShared(rings: [number, number][][], minArea: number): Set<number> {
+export function simplifyShared(rings: [number, number][][], minArea: number): Set<number> {
   const keyOf = (p: [number, number]): number => p[0] * 65536 + p[1];
   const seen = new Map<number, { rings: number; around: string }>();
   const fixed = new Set<number>();

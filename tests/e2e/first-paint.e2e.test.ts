@@ -11,7 +11,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, runAxe, screenshot, siteUrl, waitForMapIdle } from './support/harness.ts';
+import { launchBrowser, PHONE, runAxe, screenshot, siteUrl, waitForMapIdle } from './support/harness.ts';
 import { useSession } from './support/session.ts';
 
 const XINYU = '360500';
@@ -112,6 +112,24 @@ describe('without WebGL', () => {
     const en = await staticMap(page);
     expect(en.caption.join('')).toMatch(/^Preview/);
     expect(await runAxe(page)).toEqual([]);
+  });
+
+  test('on a phone the note fits the screen, in English too, and the static map shows', async () => {
+    const { page } = await session.open({ browser, viewport: PHONE, mobile: true });
+    for (const [query, text] of [
+      ['', '交互地图需要 WebGL'],
+      ['?lang=en', 'The interactive map needs WebGL'],
+    ] as const) {
+      await page.goto(siteUrl(query));
+      const note = page.getByTestId('no-webgl-note');
+      await expect.poll(() => note.textContent()).toContain(text);
+      const box = await note.boundingBox();
+      expect(box && box.x >= 0 && box.x + box.width <= PHONE.width).toBe(true);
+      expect(await note.evaluate((n) => n.scrollWidth - n.clientWidth)).toBeLessThanOrEqual(0);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+      expect((await staticMap(page)).visible).toBe(true);
+    }
+    await screenshot(page, 'no-webgl-phone-en');
   });
 });
 
