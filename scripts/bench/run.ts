@@ -80,7 +80,7 @@ function medianLighthouse(runs: LighthouseSample[]): LighthouseSample {
     tbtMs: m('tbtMs'),
     cls: m('cls'),
     failed: [...new Set(ok.flatMap((r) => r.failed))],
-    lcpElement: ok[0]?.lcpElement,
+    lcpElement: ok.find((r) => r.lcpElement)?.lcpElement,
     error:
       ok.length < runs.length
         ? `${runs.length - ok.length} run(s) failed: ${runs.find((r) => r.error)?.error}`
