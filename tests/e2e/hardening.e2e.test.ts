@@ -69,9 +69,12 @@ async function watchInjection(s: PageSession) {
     dialogs,
     injected: () =>
       s.page.evaluate(() => ({
-        // The app's own module script(s) carry a src on its origin; anything else is suspect.
+        // The app's own module script(s) carry a src on its origin, and its own static map (index.html, issue 12) is
+        // one <svg> with exactly these attributes, moved into the map's box by React; anything else is suspect.
         elements: (window as unknown as { __jxInjected: string[] }).__jxInjected.filter(
-          (e) => !/^<script (type src|src type|type crossorigin src|crossorigin type src)/.test(e),
+          (e) =>
+            !/^<script (type src|src type|type crossorigin src|crossorigin type src)/.test(e) &&
+            e !== '<svg class viewBox preserveAspectRatio aria-hidden focusable xmlns>',
         ),
         pwned: (window as unknown as { __pwned?: number }).__pwned ?? null,
         markupInText: document.body.innerHTML.includes('onerror='),
