@@ -57,7 +57,7 @@ export const en = {
     label: 'Map of Jiangxi: {{what}}',
     keyboardHint: 'Arrow keys pan, + and − zoom. Places are reachable through the place search and the lists.',
     noWebGL:
-      'The interactive map needs WebGL, which this browser does not offer. The static map shows only the default view (all plans, all industries); place search, filters, lists and the other views work as usual.',
+      'The interactive map needs WebGL, which this browser lacks. This is a static map of the default view (all plans, all industries); search, filters and lists work as usual.',
   },
   search: {
     label: 'Find a place',
