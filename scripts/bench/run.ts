@@ -26,7 +26,7 @@ import { prepareSite } from './lib/site.ts';
 import { median } from './lib/stats.ts';
 import { type LighthouseSample, runLighthouse } from './lighthouse-bench.ts';
 import { benchChanges, benchLoad, launch } from './page-bench.ts';
-import { dataSizes, type FileSize, siteSizes, sum } from './size-bench.ts';
+import { dataSizes, type FileSize, gzipSize, siteSizes, sum } from './size-bench.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const { values } = parseArgs({
@@ -199,6 +199,14 @@ async function main() {
               ),
             ),
           )} KB gz; app code (not maplibre) ${f1(kb(sum(ownJs, 'gzip')))} KB gz, of which initial ${f1(kb(sum(initialBeyond, 'gzip')))} KB gz`,
+        );
+        // index.html carries the static map of the default view (issue 12): the first painted map costs these bytes.
+        const html = readFileSync(path.join(appDist, 'index.html'), 'utf8');
+        const staticMap = html.match(/<div class="static-map"[^]*?<\/svg>/)?.[0] ?? '';
+        console.log(
+          `index.html ${f1(kb(html.length))} KB raw, ${f1(kb(gzipSize(html)))} KB gz, of which the static map ${f1(
+            kb(staticMap.length),
+          )} KB raw (${staticMap ? f1(kb(gzipSize(html) - gzipSize(html.replace(staticMap, '')))) : '0.0'} KB gz)`,
         );
         budgets.push({
           name: 'JS beyond maplibre-gl, all chunks incl. on-demand (gzip)',
