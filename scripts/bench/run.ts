@@ -202,7 +202,7 @@ async function main() {
         );
         // index.html carries the static map of the default view (issue 12): the first painted map costs these bytes.
         const html = readFileSync(path.join(appDist, 'index.html'), 'utf8');
-        const staticMap = html.match(/<div class="static-map"[^]*?<\/svg>/)?.[0] ?? '';
+        const staticMap = html.match(/<div class="static-map"[\s\S]*?<\/svg>/)?.[0] ?? '';
         console.log(
           `index.html ${f1(kb(html.length))} KB raw, ${f1(kb(gzipSize(html)))} KB gz, of which the static map ${f1(
             kb(staticMap.length),
