@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
@@ -48,11 +48,34 @@ const staticMap: Plugin = {
   },
 };
 
+/**
+ * vite copies all of public/ into dist/. Only public/data may go (a link to the current data version: vite copies its
+ * files): a temporary folder or link an interrupted data build left in public/ would otherwise be deployed.
+ * scripts/ensure-data.ts sweeps them before every `npm run build`; this stops a bare `vite build` that skipped it.
+ */
+let publicDir = 'public';
+const onlyPublishedData: Plugin = {
+  name: 'only-published-data',
+  apply: 'build',
+  configResolved: (config) => {
+    publicDir = config.publicDir;
+  },
+  buildStart() {
+    const leftovers = existsSync(publicDir) ? readdirSync(publicDir).filter((name) => name.startsWith('.data-')) : [];
+    if (leftovers.length > 0) {
+      this.error(
+        `public/ holds ${leftovers.join(', ')}, left by an interrupted data build: run \`npm run data\` (it removes them)`,
+      );
+    }
+  },
+};
+
 export default defineConfig({
   base: './',
   plugins: [
     react(),
     relaxCspInDev,
+    onlyPublishedData,
     staticMap,
     // Offline (docs/planner.md): precache the app shell, the published data, the seeds and the map label fonts, so
     // after one visit the explorer works with the network off. 'prompt': the UI shows "update available".

@@ -3,16 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AuditFile } from '../src/domain/types.ts';
-import {
-  type BuildOptions,
-  buildDataset,
-  defaultOptions,
-  inputFiles,
-  main,
-  readSeedText,
-  writeAtomically,
-} from './build-data.ts';
+import { type BuildOptions, buildDataset, defaultOptions, inputFiles, main, readSeedText } from './build-data.ts';
 import { BuildError } from './errors.ts';
+import { publish as writeAtomically } from './publish.ts';
 
 const KEY_INDUSTRIES = '000_43d0119b57264c9e.txt';
 const temps: string[] = [];

@@ -2,14 +2,17 @@
  * The data build: seeds/ + data/ → public/data/.
  *
  *   npm run data                       (defaults below)
- *   tsx scripts/build-data.ts --seeds <dir> --plans <file> --data <dir> --out <dir> [--strict]
+ *   tsx scripts/build-data.ts --seeds <dir> --plans <file> --data <dir> --out <dir> [--versions <dir>] [--strict]
  *
  * Reads every plan listed in data/plans.json, extracts its assignments, attaches geometry to the gazetteer's places,
  * validates every published file against src/domain/schemas, checks every quote against its seed line, and only then
- * swaps the new folder into place. A failure prints "file:line: message" and leaves the previous output untouched.
+ * publishes (scripts/publish.ts: a new version folder, then one atomic switch of the public/data link). Every input
+ * is read and checked first by scripts/inputs. A failure prints "file:line: message" and leaves the previous output
+ * untouched. How the output is protected: docs/build.md.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { constants } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -20,6 +23,8 @@ import type {
   AuditFile,
   AuditPlan,
   AuditWarning,
+  ExtractedAssignment,
+  ExtractedAuditSentence,
   IndustriesFile,
   Industry,
   Plan,
@@ -27,11 +32,34 @@ import type {
 } from '../src/domain/types.ts';
 import { DATA_FILES, SCHEMA_VERSION } from '../src/domain/types.ts';
 import { validatePublished } from '../src/domain/validate.ts';
+import { attachEnglish } from './english/index.ts';
 import { BuildError } from './errors.ts';
-import { extractPlan } from './extract/index.ts';
 import { loadGazetteer } from './gazetteer/index.ts';
 import { buildPlacesCollection } from './geo/places.ts';
 import { checkPlacesTopology, placesTopology } from './geo/places-topology.ts';
+import { startupReads } from './inputs/extraction.ts';
+import {
+  decodeSeed,
+  display,
+  type Inputs,
+  loadInputs,
+  MAX_SEED_BYTES,
+  type PlanEntry,
+  publishedPlan,
+  Snapshot,
+} from './inputs/index.ts';
+import { readBytes } from './inputs/read.ts';
+import { publish, sweepIfIdle, versionsDirFor } from './publish.ts';
+
+/**
+ * The extraction reads and checks data/extraction/ when it is imported. Imported here, not at the top, so that a
+ * damaged rules file is reported by main() as "file:line: message" like every other input error, not as a crash
+ * while loading modules.
+ */
+const extraction = await import('./extract/index.ts').then(
+  (module) => ({ extractPlan: module.extractPlan, error: null }),
+  (error: unknown) => ({ extractPlan: null, error }),
+);
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -47,77 +75,13 @@ export const defaultOptions: BuildOptions = {
   dataDir: join(root, 'data'),
 };
 
-/** A path as people read it in messages: relative to the project when inside it. */
-function display(path: string): string {
-  const rel = relative(root, path);
-  return rel.startsWith('..') ? path : rel;
-}
-
-function readJson(path: string): unknown {
-  if (!existsSync(path)) throw new BuildError(display(path), 0, 'file is missing');
-  const text = readFileSync(path, 'utf8');
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    // JSON.parse reports a character position; turn it into a line for the message.
-    const position = Number(/position (\d+)/.exec(String(error))?.[1] ?? Number.NaN);
-    const line = Number.isFinite(position) ? text.slice(0, position).split('\n').length : 0;
-    throw new BuildError(display(path), line, `invalid JSON: ${(error as Error).message}`);
-  }
-}
-
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
-/**
- * Reads a seed as strict UTF-8. On bad bytes, names the first line that holds them, so the message points at
- * what to fix rather than at a byte offset.
- */
+/** Reads a seed as strict UTF-8 (see inputs/seeds.ts); kept here for the tests and tools that read one seed. */
 export function readSeedText(path: string): string {
-  const name = display(path);
-  if (!existsSync(path)) throw new BuildError(name, 0, 'seed file is missing (it is listed in data/plans.json)');
-  if (!statSync(path).isFile()) throw new BuildError(name, 0, 'seed path is not a file');
-  const bytes = readFileSync(path);
-  try {
-    return utf8.decode(bytes);
-  } catch {
-    let lineStart = 0;
-    let line = 1;
-    for (let i = 0; i <= bytes.length; i++) {
-      if (i === bytes.length || bytes[i] === 0x0a) {
-        try {
-          utf8.decode(bytes.subarray(lineStart, i));
-        } catch {
-          throw new BuildError(name, line, 'not valid UTF-8 (the seeds must be UTF-8 text; was it saved as GBK?)');
-        }
-        lineStart = i + 1;
-        line++;
-      }
-    }
-    throw new BuildError(name, 0, 'not valid UTF-8');
-  }
+  return decodeSeed(path, readBytes(path, null, MAX_SEED_BYTES, 'seed file'));
 }
 
-function loadPlans(plansFile: string): Plan[] {
-  const raw = readJson(plansFile) as { plans?: unknown };
-  const plans = raw.plans;
-  if (!Array.isArray(plans) || plans.length === 0) throw new BuildError(display(plansFile), 0, 'no "plans" array');
-  const file: PlansFile = { schemaVersion: SCHEMA_VERSION, plans: plans as Plan[] };
-  const problems = validatePublished('plans', file);
-  if (problems.length > 0) throw new BuildError(display(plansFile), 0, `invalid plan list: ${problems.join('; ')}`);
-  const ids = new Set<string>();
-  for (const plan of file.plans) {
-    if (ids.has(plan.id)) throw new BuildError(display(plansFile), 0, `duplicate plan id "${plan.id}"`);
-    ids.add(plan.id);
-  }
-  return file.plans;
-}
-
-function loadIndustries(dataDir: string): Industry[] {
-  const path = join(dataDir, 'industries.json');
-  const raw = readJson(path) as { industries?: Industry[] } | Industry[];
-  const list = Array.isArray(raw) ? raw : raw.industries;
-  if (!Array.isArray(list)) throw new BuildError(display(path), 0, 'no "industries" array');
-  return list.map(({ id, zh, en, parent, aliases }) => ({
+function industriesOf(inputs: Inputs): Industry[] {
+  return inputs.industries.value.industries.map(({ id, zh, en, parent, aliases }) => ({
     id,
     zh,
     en,
@@ -132,7 +96,7 @@ const SENTENCE_END = /[。；;！!？?：:」』”"）)\]】…]$/;
 /** Section headings (二、重点领域, （一）…, 专栏七： 食品产业, ◆产业布局) end without punctuation by design. */
 const HEADING = /^[\s\u3000]*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.．、]|专栏|◆)[^。；]{0,30}$/;
 
-function truncationWarnings(plan: Plan, audit: AuditPlan, lines: string[]): AuditWarning[] {
+function truncationWarnings(plan: Plan, audit: AuditPlan<ExtractedAuditSentence>, lines: string[]): AuditWarning[] {
   const warnings: AuditWarning[] = [];
   const seen = new Set<number>();
   for (const sentence of audit.sentences) {
@@ -150,26 +114,87 @@ function truncationWarnings(plan: Plan, audit: AuditPlan, lines: string[]): Audi
   return warnings;
 }
 
+/**
+ * A document the build read but found (almost) nothing in is a broken input, not an empty plan: no layout passage
+ * at all is an error; far fewer layout sentences than its entry's layoutSentences (under half) is an error; fewer is
+ * a warning (an error with --strict), since a human may have removed a passage on purpose.
+ */
+function documentProblems(
+  entry: PlanEntry,
+  audit: AuditPlan<ExtractedAuditSentence>,
+  inputs: Inputs,
+  seedsDir: string,
+): AuditWarning[] {
+  const name = display(join(seedsDir, entry.file));
+  const found = audit.counts.sentences;
+  if (found === 0) {
+    throw new BuildError(
+      name,
+      0,
+      'no layout sentence found (no N.区域布局 paragraph, ◆产业布局 column, passages.inline rule of data/extraction/rules.json or directive sentence matches)',
+    );
+  }
+  const expected = entry.layoutSentences;
+  if (expected === undefined || found >= expected) return [];
+  const index = inputs.plans.value.plans.indexOf(entry);
+  const where = `${inputs.plans.name}:${inputs.plans.lineOf(`/plans/${index}/layoutSentences`)}`;
+  const message = `${found} layout sentences found where ${where} expects ${expected}: did a rule in data/extraction/rules.json stop matching?`;
+  if (found * 2 < expected) throw new BuildError(name, 0, message);
+  return [{ file: entry.file, line: 0, message }];
+}
+
 /** Everything the build publishes, as file name → content, before anything touches the disk. */
 export function buildDataset(options: BuildOptions = defaultOptions): Map<string, string> {
-  const plans = loadPlans(options.plansFile);
-  const gazetteer = loadGazetteer(options.dataDir);
-  const industries = loadIndustries(options.dataDir);
+  // Every input is read once, here: the checks, the extraction and the input hash all see the same bytes.
+  const snapshot = new Snapshot();
+  for (const [path, bytes] of startupReads) snapshot.adopt(path, bytes);
+  const hashed = inputFiles(options);
+  for (const file of hashed) snapshot.read(file);
+  const inputs = loadInputs(options, snapshot);
+  if (extraction.error) throw extraction.error;
+  const extractPlan = extraction.extractPlan as NonNullable<typeof extraction.extractPlan>;
 
-  const assignments: Assignment[] = [];
-  const auditPlans: AuditPlan[] = [];
+  const entries = inputs.plans.value.plans;
+  const plans = entries.map(publishedPlan);
+  const gazetteer = loadGazetteer(options.dataDir, inputs.places);
+  // A correction that moves a mention to a place the gazetteer does not know would publish a dangling reference.
+  inputs.corrections.value.corrections.forEach((c, i) => {
+    if (c.place !== undefined && !gazetteer.byId(c.place)) {
+      throw inputs.corrections.error(`/corrections/${i}/place`, `unknown place "${c.place}" (not in the gazetteer)`);
+    }
+  });
+  const industries = industriesOf(inputs);
+
+  // Appended one by one, never spread into push(): a very large document must not hit the engine's argument limit.
+  const extracted: ExtractedAssignment[] = [];
+  const extractedAudit: AuditPlan<ExtractedAuditSentence>[] = [];
   const warnings: AuditWarning[] = [];
-  const seedTexts = new Map<string, string>();
+  const seedTexts = inputs.seeds;
+  const append = <T>(target: T[], items: readonly T[]) => {
+    for (const item of items) target.push(item);
+  };
 
-  for (const plan of plans) {
-    const text = readSeedText(join(options.seedsDir, plan.file));
-    seedTexts.set(plan.file, text);
+  entries.forEach((entry, i) => {
+    const plan = plans[i] as Plan;
+    const text = seedTexts.get(plan.file) as string;
     const result = extractPlan({ plan, text, gazetteer, industries });
-    assignments.push(...result.assignments);
-    auditPlans.push(result.audit);
-    warnings.push(...result.warnings, ...truncationWarnings(plan, result.audit, text.split('\n')));
-  }
+    append(extracted, result.assignments);
+    extractedAudit.push(result.audit);
+    append(warnings, result.warnings);
+    append(warnings, truncationWarnings(plan, result.audit, text.split('\n')));
+    append(warnings, documentProblems(entry, result.audit, inputs, options.seedsDir));
+  });
 
+  const placeEn = new Map(gazetteer.places.map((p) => [p.id, p.en]));
+  const english = attachEnglish({
+    dataDir: options.dataDir,
+    assignments: extracted,
+    audit: extractedAudit,
+    industries,
+    placeEn,
+  });
+  const { assignments, audit: auditPlans } = english;
+  append(warnings, english.warnings);
   checkQuotes(assignments, seedTexts);
   const places = buildPlacesCollection(gazetteer);
   checkReferences(
@@ -204,7 +229,8 @@ export function buildDataset(options: BuildOptions = defaultOptions): Map<string
   for (const [name, value] of Object.entries(files)) out.set(name, `${JSON.stringify(value)}\n`);
   // The seeds travel with the data so the app can open any quote in its document (and work offline).
   for (const [file, text] of seedTexts) out.set(`seeds/${file}`, text);
-  out.set('build-info.json', `${JSON.stringify({ schemaVersion: SCHEMA_VERSION, inputsHash: inputsHash() })}\n`);
+  const info = { schemaVersion: SCHEMA_VERSION, inputsHash: inputsHash(snapshot, hashed) };
+  out.set('build-info.json', `${JSON.stringify(info)}\n`);
   return out;
 }
 
@@ -261,8 +287,11 @@ function checkReferences(
   }
 }
 
-/** Files whose content decides the output: a change to any of them makes public/data stale. */
-export function inputFiles(): string[] {
+/**
+ * Files whose content decides the output: a change to any of them makes the output stale. With other --seeds or
+ * --data folders, theirs replace seeds/ and data/ (the plans file counts wherever it is).
+ */
+export function inputFiles(options: BuildOptions = defaultOptions): string[] {
   const walk = (dir: string): string[] =>
     existsSync(dir)
       ? readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -271,51 +300,47 @@ export function inputFiles(): string[] {
           return /\.test\.ts$/.test(entry.name) ? [] : [path];
         })
       : [];
-  return [
-    ...walk(join(root, 'seeds')),
-    ...walk(join(root, 'data')),
+  const files = new Set([
+    ...walk(options.seedsDir),
+    ...walk(options.dataDir),
+    options.plansFile,
     ...walk(join(root, 'scripts')).filter((p) => !p.includes(`${join(root, 'scripts', 'bench')}`)),
     ...walk(join(root, 'src', 'domain')),
-  ].sort();
+  ]);
+  return [...files].filter((p) => existsSync(p)).sort();
 }
 
-export function inputsHash(): string {
+/**
+ * The hash build-info.json carries and ensure-data compares. The build passes the snapshot it worked from, so the
+ * stamp describes the bytes it read: an input edited during the build no longer matches and is rebuilt next time.
+ */
+export function inputsHash(snapshot: Snapshot | null = null, files: readonly string[] = inputFiles()): string {
   const hash = createHash('sha256');
-  for (const file of inputFiles()) {
-    hash.update(relative(root, file));
+  for (const file of files) {
+    hash.update(relative(root, file).split('\\').join('/'));
     hash.update('\0');
-    hash.update(readFileSync(file));
+    hash.update(snapshot ? snapshot.read(file) : readFileSync(file));
     hash.update('\0');
   }
   return hash.digest('hex').slice(0, 16);
 }
 
+let signalsDeferred = false;
+
 /**
- * Writes every file into a fresh sibling folder, then swaps it in with renames, so readers (and a crash) never see
- * a half-written public/data. The previous output survives any failure before the swap.
+ * Ctrl-C, TERM or HUP during the build take effect once it has published or cleaned up, never half-way: with a
+ * listener installed, Node runs it only when the synchronous build returns to the event loop.
  */
-export function writeAtomically(outDir: string, files: Map<string, string>): void {
-  const parent = dirname(outDir);
-  mkdirSync(parent, { recursive: true });
-  const temp = join(parent, `.data-tmp-${process.pid}-${Date.now()}`);
-  const old = join(parent, `.data-old-${process.pid}-${Date.now()}`);
-  try {
-    for (const [name, content] of files) {
-      const path = join(temp, name);
-      mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, content);
-    }
-    if (existsSync(outDir)) renameSync(outDir, old);
-    renameSync(temp, outDir);
-  } catch (error) {
-    rmSync(temp, { recursive: true, force: true });
-    if (!existsSync(outDir) && existsSync(old)) renameSync(old, outDir);
-    throw error;
+function deferSignals(): void {
+  if (signalsDeferred) return;
+  signalsDeferred = true;
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.once(signal, () => process.exit(128 + (constants.signals[signal] ?? 0)));
   }
-  rmSync(old, { recursive: true, force: true });
 }
 
 export function main(argv: string[] = process.argv.slice(2)): number {
+  deferSignals();
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -323,6 +348,7 @@ export function main(argv: string[] = process.argv.slice(2)): number {
       plans: { type: 'string' },
       data: { type: 'string' },
       out: { type: 'string' },
+      versions: { type: 'string' },
       strict: { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
     },
@@ -333,15 +359,18 @@ export function main(argv: string[] = process.argv.slice(2)): number {
     dataDir: values.data ? resolve(values.data) : defaultOptions.dataDir,
   };
   const outDir = values.out ? resolve(values.out) : join(root, 'public', 'data');
+  const versionsDir = values.versions ? resolve(values.versions) : versionsDirFor(outDir);
   const started = performance.now();
   try {
+    // What an interrupted build left behind goes first, whether or not this build gets to publish.
+    sweepIfIdle(outDir, versionsDir);
     const files = buildDataset(options);
     const audit = JSON.parse(files.get(DATA_FILES.audit) ?? '{}') as AuditFile;
     for (const w of audit.warnings) console.warn(`warning: ${w.file}:${w.line}: ${w.message}`);
     if (values.strict && audit.warnings.length > 0) {
       throw new BuildError(audit.warnings[0]?.file ?? '?', audit.warnings[0]?.line ?? 0, 'warnings in --strict mode');
     }
-    writeAtomically(outDir, files);
+    publish(outDir, files, versionsDir);
     if (!values.quiet) {
       for (const p of audit.plans) {
         const c = p.counts;

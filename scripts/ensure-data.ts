@@ -1,15 +1,18 @@
 /**
- * Run before `vite` and `vite build`: rebuilds public/data when it is missing or older than its inputs (seeds, data/,
- * the build scripts, the contract), and copies the map label fonts when they are missing. A fresh clone therefore
- * needs nothing but `npm run dev` or `npm run build`.
+ * Run before `vite` and `vite build`: sweeps what an interrupted build left (so nothing but public/data reaches
+ * dist/), rebuilds public/data when it is missing or older than its inputs (seeds, data/, the build scripts, the
+ * contract), and copies the map label fonts when they are missing. A fresh clone therefore needs nothing but
+ * `npm run dev` or `npm run build`.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { main as buildData, inputsHash } from './build-data.ts';
+import { sweepIfIdle } from './publish.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const infoPath = join(root, 'public', 'data', 'build-info.json');
+const outDir = join(root, 'public', 'data');
+const infoPath = join(outDir, 'build-info.json');
 
 function currentHash(): string | null {
   if (!existsSync(infoPath)) return null;
@@ -19,6 +22,8 @@ function currentHash(): string | null {
     return null;
   }
 }
+
+for (const path of sweepIfIdle(outDir)) console.log(`removed ${path} (left by an interrupted build)`);
 
 if (currentHash() !== inputsHash()) {
   console.log('public/data is missing or stale: running the data build');

@@ -3,7 +3,7 @@
  * Each case names the seed and line it was read from, and one class of error the review found and fixed.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Assignment, Plan } from '../../src/domain/types.ts';
+import type { ExtractedAssignment as Assignment, Plan } from '../../src/domain/types.ts';
 import { loadGazetteer } from '../gazetteer/index.ts';
 import type { Gazetteer } from '../gazetteer/types.ts';
 import { extractAll, industries, plans, texts } from './corpus.ts';

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Assignment } from '../../src/domain/types.ts';
+import type { ExtractedAssignment as Assignment } from '../../src/domain/types.ts';
 import { loadGazetteer } from '../gazetteer/index.ts';
 import { industries, plans, root, texts } from './corpus.ts';
 import type { GoldRow } from './gold/row.ts';

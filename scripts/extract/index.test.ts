@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Assignment, Plan } from '../../src/domain/types.ts';
+import type { ExtractedAssignment as Assignment, Plan } from '../../src/domain/types.ts';
 import { loadGazetteer } from '../gazetteer/index.ts';
 import type { Gazetteer } from '../gazetteer/types.ts';
 import { extractAll, industries, plans, texts } from './corpus.ts';

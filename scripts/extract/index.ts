@@ -2,7 +2,12 @@
  * Extraction: from one plan's text to its assignments (plan, sentence, place, industry, role) and an audit of every
  * layout sentence. Pure: no I/O; the human decisions come from data/extraction/ (imported) and the input.
  */
-import type { Assignment, AuditSentence, AuditWarning, Role } from '../../src/domain/types.ts';
+import type {
+  ExtractedAssignment as Assignment,
+  ExtractedAuditSentence as AuditSentence,
+  AuditWarning,
+  Role,
+} from '../../src/domain/types.ts';
 import { ROLES } from '../../src/domain/types.ts';
 import { findEnterprises, maskSpans } from './enterprises.ts';
 import {

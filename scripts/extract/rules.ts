@@ -1,6 +1,10 @@
-/** The human decisions in data/extraction/, typed. Imported statically so extraction stays free of I/O. */
-import corrections from '../../data/extraction/corrections.json' with { type: 'json' };
-import rules from '../../data/extraction/rules.json' with { type: 'json' };
+/**
+ * The human decisions in data/extraction/, typed. Read once at start-up and checked against their schemas by
+ * scripts/inputs (file, line and key on any error); the extraction itself stays free of I/O.
+ */
+import { readExtractionFiles } from '../inputs/extraction.ts';
+
+const { rules, corrections } = readExtractionFiles();
 
 export interface InlineRule {
   file: string;

@@ -1,4 +1,11 @@
-import type { Assignment, AuditPlan, AuditWarning, Industry, Plan } from '../../src/domain/types.ts';
+import type {
+  ExtractedAssignment as Assignment,
+  AuditPlan,
+  AuditWarning,
+  ExtractedAuditSentence,
+  Industry,
+  Plan,
+} from '../../src/domain/types.ts';
 import type { Gazetteer } from '../gazetteer/types.ts';
 
 export interface ExtractionInput {
@@ -11,7 +18,7 @@ export interface ExtractionInput {
 
 export interface ExtractionResult {
   assignments: Assignment[];
-  audit: AuditPlan;
+  audit: AuditPlan<ExtractedAuditSentence>;
   /** Things the build can go on with but a human should see (e.g. a place-like form the gazetteer does not know). */
   warnings: AuditWarning[];
 }

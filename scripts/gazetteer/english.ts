@@ -1,4 +1,6 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { pinyin } from 'pinyin-pro';
+import { BuildError } from '../errors.ts';
 
 export interface GenericTerm {
   zh: string;
@@ -71,7 +73,15 @@ export class Romaniser {
   english(zh: string, knownNames: ReadonlyMap<string, string>): string {
     const suffix = this.genericSuffix(zh);
     const proper = suffix ? zh.slice(0, zh.length - suffix.zh.length) : zh;
-    const parts = this.tokens(proper, knownNames);
+    // Brackets inside a name (中国（南昌）…) become ASCII ones around their own words, never glued to a syllable.
+    const parts = proper
+      .split(/([（(][^）)]*[）)])/)
+      .filter((piece) => piece.length > 0)
+      .flatMap((piece) =>
+        /^[（(]/.test(piece)
+          ? [`(${this.tokens(piece.slice(1, -1), knownNames).join(' ')})`]
+          : this.tokens(piece, knownNames),
+      );
     return [...parts, ...(suffix ? [suffix.en] : [])].join(' ');
   }
 
@@ -106,4 +116,45 @@ export class Romaniser {
     flush();
     return out;
   }
+}
+
+/** A reviewed English name that replaces the derived one (data/places/english-names.json). */
+export interface EnglishName {
+  /** Place id (park-…, newarea-…, macro-…, or an area code). */
+  id: string;
+  /** The place's zh, repeated so that a renamed or re-slugged entry fails loudly instead of naming the wrong place. */
+  zh: string;
+  en: string;
+  /** True when `en` is the name the zone itself or its approving body uses; false for our own rendering. */
+  official: boolean;
+  /** Where the name comes from (or why this rendering). */
+  source: string;
+  note?: string;
+}
+
+/**
+ * Applies data/places/english-names.json to the gazetteer's places. A separate file rather than an `en` field in
+ * parks.json: other work edits parks.json entries (aliases), and names with their sources are reviewed as one list.
+ */
+export function applyEnglishNames(places: { id: string; zh: string; en: string }[], file: string): EnglishName[] {
+  if (!existsSync(file)) return [];
+  let names: EnglishName[];
+  try {
+    names = (JSON.parse(readFileSync(file, 'utf8')) as { names: EnglishName[] }).names;
+  } catch (error) {
+    throw new BuildError(file, 0, `invalid JSON: ${(error as Error).message}`);
+  }
+  const byId = new Map(places.map((p) => [p.id, p]));
+  const seen = new Set<string>();
+  for (const n of names) {
+    const place = byId.get(n.id);
+    if (!place) throw new BuildError(file, 0, `${n.id}: no such place`);
+    if (place.zh !== n.zh) throw new BuildError(file, 0, `${n.id}: zh is "${place.zh}", the entry says "${n.zh}"`);
+    if (seen.has(n.id)) throw new BuildError(file, 0, `${n.id}: listed twice`);
+    if (!n.source?.trim()) throw new BuildError(file, 0, `${n.id}: missing source`);
+    if (typeof n.official !== 'boolean') throw new BuildError(file, 0, `${n.id}: official must be true or false`);
+    seen.add(n.id);
+    place.en = n.en;
+  }
+  return names;
 }

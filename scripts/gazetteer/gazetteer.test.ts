@@ -85,7 +85,7 @@ describe('admin units from the area-code CSV', () => {
     expect(g.byId('360800')?.en).toBe("Ji'an");
     expect(g.byId('360428')?.en).toBe('Duchang County');
     expect(g.byId('360100')?.pinyin).toBe('nan chang shi');
-    expect(g.byId('park-nanchang-gaoxinqu')?.en).toBe('Nanchang High-tech Industrial Development Zone');
+    expect(g.byId('park-fuzhou-jinchao-jingkaiqu')?.en).toBe('Fuzhou Jinchao Economic Development Zone');
   });
 });
 

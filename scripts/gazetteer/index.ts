@@ -2,12 +2,11 @@
  * The time-aware gazetteer: admin units derived from data/areacodes-jiangxi.csv, parks and macro-regions from the
  * reviewed files in data/places/. See docs/gazetteer.md for the date rule and how to add a place.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PlaceLevel } from '../../src/domain/types.ts';
-import { BuildError } from '../errors.ts';
+import { loadPlacesInputs, type PlacesInputs } from '../inputs/index.ts';
 import { adminUnits, type NamedSpan, parseAreaCodes } from './admin.ts';
-import { type GenericTerm, type PinyinOverride, Romaniser } from './english.ts';
+import { applyEnglishNames, Romaniser } from './english.ts';
 import type { Gazetteer, GazetteerPlace, ResolveContext } from './types.ts';
 
 export type { Gazetteer, GazetteerPlace, ResolveContext } from './types.ts';
@@ -38,12 +37,6 @@ export interface LoadedGazetteer extends Gazetteer {
   readonly dropped: readonly DroppedForm[];
 }
 
-interface ChangeEvent {
-  from: string[];
-  to: string[];
-  approved: string;
-}
-
 interface CuratedPlace {
   slug: string;
   zh: string;
@@ -68,14 +61,6 @@ interface CuratedPlace {
 }
 
 const SUFFIXES = ['县', '市', '区'] as const;
-
-function readJson<T>(file: string): T {
-  try {
-    return JSON.parse(readFileSync(file, 'utf8')) as T;
-  } catch (e) {
-    throw new BuildError(file, 0, `cannot read JSON: ${(e as Error).message}`);
-  }
-}
 
 /** Month precision of a date ("2014-01-20" → "2014-01"); undefined when only the year is given. */
 function monthOf(date: string): string | undefined {
@@ -117,15 +102,20 @@ function overlaps(a: FormRef, b: FormRef): boolean {
   return aFrom < bTo && bFrom < aTo;
 }
 
-export function loadGazetteer(dataDir = 'data'): LoadedGazetteer {
-  const csvFile = join(dataDir, 'areacodes-jiangxi.csv');
-  if (!existsSync(csvFile)) throw new BuildError(csvFile, 0, 'missing area-code file');
-  const placesDir = join(dataDir, 'places');
-  const generic = readJson<{ suffixes: GenericTerm[]; words: GenericTerm[] }>(join(placesDir, 'generic-terms.json'));
-  const overrides = readJson<{ overrides: PinyinOverride[] }>(join(placesDir, 'pinyin-overrides.json')).overrides;
-  const events = readJson<{ events: ChangeEvent[] }>(join(placesDir, 'change-events.json')).events;
+/**
+ * `inputs` are the files of data/places/ as read and validated by scripts/inputs (the build passes the ones it read);
+ * without them the gazetteer reads `dataDir` through the same loader.
+ */
+export function loadGazetteer(
+  dataDir = 'data',
+  inputs: PlacesInputs = loadPlacesInputs(dataDir, null),
+): LoadedGazetteer {
+  const csvFile = inputs.areaCodes.path;
+  const generic = inputs.genericTerms.value;
+  const overrides = inputs.pinyinOverrides.value.overrides;
+  const events = inputs.changeEvents.value.events;
   const romaniser = new Romaniser(overrides, generic.suffixes, generic.words);
-  const units = adminUnits(parseAreaCodes(readFileSync(csvFile, 'utf8'), csvFile), csvFile);
+  const units = adminUnits(parseAreaCodes(inputs.areaCodes.text, csvFile), csvFile);
 
   const startEvent = new Map<string, string>();
   const endEvent = new Map<string, string>();
@@ -255,23 +245,23 @@ export function loadGazetteer(dataDir = 'data'): LoadedGazetteer {
   }
 
   // Reviewed places: parks and macro-regions.
-  const curatedFiles = ['parks.json', 'macro-regions.json'];
   const countyCity = new Map(places.filter((pl) => pl.level === 'county').map((pl) => [pl.id, pl.city]));
-  for (const name of curatedFiles) {
-    const file = join(placesDir, name);
-    if (!existsSync(file)) continue;
-    const entries = readJson<{ places: CuratedPlace[] }>(file).places;
-    for (const e of entries) {
+  // Slugs, reasons and sources are checked by the schemas (src/domain/schemas/input/); references here, with the line.
+  /** Where each place with members is written, to name the line of an unknown member. */
+  const written = new Map<string, { file: PlacesInputs['parks']; index: number }>();
+  for (const file of [inputs.parks, inputs.macroRegions]) {
+    const entries: CuratedPlace[] = file.value.places;
+    for (const [i, e] of entries.entries()) {
       const prefix = e.level === 'park' ? 'park' : e.level === 'newarea' ? 'newarea' : 'macro';
       const id = `${prefix}-${e.slug}`;
-      if (!/^[a-z0-9-]+$/.test(e.slug)) throw new BuildError(file, 0, `${e.zh}: slug ${e.slug} is not [a-z0-9-]`);
-      if (!e.reason?.trim()) throw new BuildError(file, 0, `${e.zh}: missing reason`);
       let city: string | null = null;
       let county: string | null = null;
       if (e.level === 'park') {
         if (!e.county || !countyCity.has(e.county))
-          throw new BuildError(file, 0, `${e.zh}: unknown county ${e.county}`);
-        if (!e.countySource?.trim()) throw new BuildError(file, 0, `${e.zh}: missing countySource`);
+          throw file.error(
+            `/places/${i}/county`,
+            `${e.zh}: unknown county ${e.county} (not a county of the area-code list)`,
+          );
         county = e.county;
         city = countyCity.get(e.county) ?? null;
       }
@@ -303,12 +293,14 @@ export function loadGazetteer(dataDir = 'data'): LoadedGazetteer {
       };
       for (const form of new Set([e.zh, ...e.aliases])) {
         const clash = (index.get(form) ?? []).find((r) => r.id !== id && overlaps(r, ref));
-        if (clash) throw new BuildError(file, 0, `${e.zh}: form ${form} already means ${clash.id}`);
+        if (clash) throw file.error(`/places/${i}/aliases`, `${e.zh}: form ${form} already means ${clash.id}`);
         add(form, ref);
       }
+      written.set(id, { file, index: i });
     }
   }
 
+  applyEnglishNames(places, join(dataDir, 'places', 'english-names.json'));
   const byId = new Map(places.map((pl) => [pl.id, pl]));
   for (const [form, refs] of index) {
     for (const r of refs) {
@@ -318,8 +310,9 @@ export function loadGazetteer(dataDir = 'data'): LoadedGazetteer {
   }
   for (const pl of places) pl.aliases.sort((a, b) => b.length - a.length || a.localeCompare(b, 'zh'));
   for (const pl of places) {
-    for (const m of pl.members ?? []) {
-      if (!byId.has(m)) throw new BuildError(join(placesDir, 'macro-regions.json'), 0, `${pl.zh}: unknown member ${m}`);
+    for (const [j, m] of (pl.members ?? []).entries()) {
+      const at = written.get(pl.id);
+      if (!byId.has(m) && at) throw at.file.error(`/places/${at.index}/members/${j}`, `${pl.zh}: unknown member ${m}`);
     }
   }
   const forms = [...index.keys()].sort((a, b) => b.length - a.length || a.localeCompare(b, 'zh'));

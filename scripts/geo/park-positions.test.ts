@@ -60,7 +60,7 @@ describe('park positions (data/places/park-positions.json + data/jiangxi-townshi
     const count = { zone: 0, township: 0, county: 0 };
     for (const p of parks) count[p.properties.positionPrecision as keyof typeof count]++;
     // The CSV has a point for only a few zone units (most 「（…开发区）」 units have none): see docs/gazetteer.md.
-    expect(count).toEqual({ zone: 4, township: 20, county: 30 });
+    expect(count).toEqual({ zone: 4, township: 22, county: 28 });
   });
 
   it('小蓝: the zone’s own NBS unit 小蓝经济开发区 (village median, it has no point of its own)', () => {
@@ -78,9 +78,25 @@ describe('park positions (data/places/park-positions.json + data/jiangxi-townshi
     expect((p.geometry as Point).coordinates).toEqual([115.8212, 28.697]);
   });
 
+  it('places zones at the township a cited source names (inferences say "human decision")', () => {
+    const cases: [string, RegExp][] = [
+      ['park-yingtan-gongyeyuan', /360602006000 白露街道/],
+      ['park-jinggangshan-jingkaiqu', /360821100000 敦厚镇/],
+      ['park-yuanzhou-yiyao-gongyeyuan', /360902010000 金园街道/],
+      ['park-nanchang-linkong-jingjiqu', /360112107000 乐化镇/],
+    ];
+    for (const [id, unit] of cases) {
+      const p = park(id);
+      expect(p.properties.positionPrecision, id).toBe('township');
+      expect(p.properties.positionSource, id).toMatch(unit);
+      expect(p.properties.positionSource, id).toMatch(/^human decision: .*https?:\/\//);
+    }
+  });
+
   it('keeps parks without a sourced township at county precision', () => {
     expect(park('park-ganzhou-gaoxinqu').properties.positionPrecision).toBe('county');
-    expect(park('park-yingtan-gongyeyuan').properties.positionPrecision).toBe('county');
+    expect(park('park-guangfeng-gongyeyuan').properties.positionPrecision).toBe('county');
+    expect(park('park-nankang-gongyeyuan').properties.positionPrecision).toBe('county');
   });
 });
 

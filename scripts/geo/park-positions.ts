@@ -8,15 +8,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import Ajv from 'ajv';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import type { PositionPrecision } from '../../src/domain/types.ts';
 import { BuildError } from '../errors.ts';
+import { readJsonInput } from '../inputs/read.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const TOWNSHIPS_FILE = `${ROOT}data/jiangxi-townships.csv`;
 export const PARK_POSITIONS_FILE = `${ROOT}data/places/park-positions.json`;
-const SCHEMA_FILE = `${ROOT}src/domain/schemas/input/park-positions.schema.json`;
 const TOWNSHIPS_ATTRIBUTION = 'Vonng/adcode, CC BY 4.0; coordinates from AMap (高德), GCJ-02';
 /** Spread of parks sharing one point: ≈1 km, well under a township's size, enough to click each at city zoom. */
 const SHARED_OFFSET = 0.01;
@@ -95,11 +94,9 @@ export interface ParkPositionEntry {
   source: string;
 }
 
+/** Read and checked against its schema by the build's input loader (file:line: key messages, like every data/ file). */
 export function loadParkPositions(file = PARK_POSITIONS_FILE): ParkPositionEntry[] {
-  const data = JSON.parse(readFileSync(file, 'utf8')) as { positions: ParkPositionEntry[] };
-  const validate = new Ajv({ allErrors: true }).compile(JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')));
-  if (!validate(data)) throw new BuildError(file, 0, `schema: ${JSON.stringify(validate.errors)}`);
-  return data.positions;
+  return readJsonInput<{ positions: ParkPositionEntry[] }>(file, 'park-positions', null).value.positions;
 }
 
 export function loadTownships(file = TOWNSHIPS_FILE): Map<string, TownshipRow> {

@@ -66,11 +66,27 @@ function fail(key: DataFileKey, reason: string): never {
 
 function header(key: DataFileKey, json: unknown, listKey: string): unknown[] {
   if (!isObj(json)) fail(key, 'not a JSON object');
-  if (json.schemaVersion !== SCHEMA_VERSION)
-    fail(key, `schemaVersion ${String(json.schemaVersion)} (this app reads ${SCHEMA_VERSION})`);
+  if (json.schemaVersion !== SCHEMA_VERSION) {
+    // Say what arrived: "1" (a string) and 1 print alike, and "missing" is not a version.
+    const got = json.schemaVersion;
+    const kind = got === null ? 'null' : `a ${typeof got}`;
+    const what = got === undefined ? 'is missing' : `${JSON.stringify(got)} (${kind})`;
+    fail(key, `schemaVersion ${what}: this app reads the number ${SCHEMA_VERSION}`);
+  }
   const list = json[listKey];
   if (!Array.isArray(list)) fail(key, `"${listKey}" is not an array`);
   return list;
+}
+
+/** Lookups are by id: a second item with the same id would silently win or lose, so it is a data error. */
+function uniqueIds(key: DataFileKey, list: readonly unknown[]): void {
+  const seen = new Map<unknown, number>();
+  list.forEach((item, i) => {
+    const id = (item as Json).id;
+    const first = seen.get(id);
+    if (first !== undefined) fail(key, `duplicate id "${String(id)}" (items ${first} and ${i})`);
+    seen.set(id, i);
+  });
 }
 
 function check(key: DataFileKey, index: number, ok: boolean, what: string): void {
@@ -85,6 +101,7 @@ export function validatePlans(json: unknown): Plan[] {
     for (const f of ['id', 'file', 'titleZh', 'titleEn', 'issued'] as const) check('plans', i, isStr(o[f]), `no ${f}`);
     check('plans', i, Number.isInteger(o.year), 'year is not an integer');
   });
+  uniqueIds('plans', list);
   return list as Plan[];
 }
 
@@ -97,6 +114,7 @@ export function validateIndustries(json: unknown): Industry[] {
     check('industries', i, o.parent === null || isStr(o.parent), 'parent is neither null nor a string');
     check('industries', i, isStrArr(o.aliases), 'aliases is not a list of strings');
   });
+  uniqueIds('industries', list);
   return list as Industry[];
 }
 
@@ -115,6 +133,7 @@ export function validatePlaces(
     const g = (f as Json).geometry;
     check(key, i, g === null || (isObj(g) && Array.isArray(g.coordinates)), 'geometry is invalid');
   });
+  uniqueIds('places', list);
   const attribution = (json as Json).attribution;
   return { features: list as PlaceFeature[], attribution: typeof attribution === 'string' ? attribution : '' };
 }
@@ -167,6 +186,7 @@ export function validateAssignments(json: unknown): Assignment[] {
     const s = o.source as Json;
     check('assignments', i, isObj(s) && isStr(s.file) && Number.isInteger(s.line), 'source has no file/line');
   });
+  uniqueIds('assignments', list);
   return list as Assignment[];
 }
 

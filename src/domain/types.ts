@@ -132,8 +132,8 @@ export interface SourceRef {
   end: number;
 }
 
-/** One (plan, sentence, place, industry) claim. */
-export interface Assignment {
+/** One (plan, sentence, place, industry) claim, as the extraction finds it (the Chinese half of an Assignment). */
+export interface ExtractedAssignment {
   id: string;
   plan: string;
   place: string;
@@ -150,6 +150,25 @@ export interface Assignment {
   source: SourceRef;
 }
 
+/**
+ * The English the build attaches to an assignment (scripts/english): the project's own, unofficial translation
+ * (data/translations/) and reviewed glossary (data/glossary/). A gap never drops a row: it publishes null or the
+ * Chinese text and the build warns (an error with --strict).
+ */
+export interface AssignmentEnglish {
+  /** English of `quote` (the team's translation of that seed sentence); null only when it has none (the build warns). */
+  quoteEn: string | null;
+  /** The industry as written, in English: the glossary's entry for `industryZh`, else the industry list's `en`. */
+  industryTextEn: string;
+  /** Parallel to `products` (same length, same order); a term missing from the glossary keeps its Chinese text. */
+  productsEn: string[];
+  /** Parallel to `enterprises`; companies under their own English name where they have one, else pinyin. */
+  enterprisesEn: string[];
+}
+
+/** One (plan, sentence, place, industry) claim, as published in assignments.json. */
+export interface Assignment extends ExtractedAssignment, AssignmentEnglish {}
+
 export type SentenceStatus =
   /** Produced at least one assignment. */
   | 'assigned'
@@ -162,7 +181,8 @@ export type SentenceStatus =
   /** Anything else, explained by `reason`. */
   | 'other';
 
-export interface AuditSentence {
+/** One audited sentence as the extraction finds it. */
+export interface ExtractedAuditSentence {
   line: number;
   start: number;
   end: number;
@@ -176,16 +196,23 @@ export interface AuditSentence {
   reason: string | null;
 }
 
+/** One audited sentence as published in audit.json. */
+export interface AuditSentence extends ExtractedAuditSentence {
+  /** The team's English translation of `text` (unofficial); null when it has none (the build warns). */
+  en: string | null;
+}
+
 export interface AuditWarning {
   file: string;
   line: number;
   message: string;
 }
 
-export interface AuditPlan {
+/** The sentence type is a parameter so the extraction can return its plans before the English stage runs. */
+export interface AuditPlan<Sentence extends ExtractedAuditSentence = AuditSentence> {
   plan: string;
   file: string;
-  sentences: AuditSentence[];
+  sentences: Sentence[];
   counts: { sentences: number; assigned: number; assignments: number; places: number; unresolved: number };
 }
 

@@ -14,6 +14,11 @@ const assignment = {
   enterprises: [],
   quote: '打造以新余为核心区，上饶、九江为集聚区的“一核两区”产业布局。',
   source: { file: '000_43d0119b57264c9e.txt', line: 32, start: 5, end: 37 },
+  quoteEn:
+    'Build the "one core, two zones" industrial layout, with Xinyu as the core area and Shangrao and Jiujiang as cluster areas.',
+  industryTextEn: 'Photovoltaics',
+  productsEn: ['polysilicon'],
+  enterprisesEn: [],
 };
 
 describe('published-file schemas', () => {

@@ -20,8 +20,25 @@ const validators = Object.fromEntries(
   Object.entries(SCHEMAS).map(([key, schema]) => [key, ajv.compile(schema)]),
 ) as Record<DataFileKey, ReturnType<Ajv['compile']>>;
 
+/** The list whose items are looked up by id, per file (JSON Schema draft-07 cannot say "unique by id"). */
+const ID_LISTS: Partial<Record<DataFileKey, string>> = {
+  plans: 'plans',
+  places: 'features',
+  industries: 'industries',
+  assignments: 'assignments',
+};
+
 export function validatePublished(key: DataFileKey, value: unknown): string[] {
   const validate = validators[key];
-  if (validate(value)) return [];
-  return (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? 'is invalid'}`);
+  if (!validate(value))
+    return (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? 'is invalid'}`);
+  const listKey = ID_LISTS[key];
+  const list = listKey ? (value as Record<string, { id: string }[]>)[listKey] : undefined;
+  const seen = new Set<string>();
+  const problems: string[] = [];
+  list?.forEach((item, i) => {
+    if (seen.has(item.id)) problems.push(`/${listKey}/${i}/id duplicate id "${item.id}"`);
+    seen.add(item.id);
+  });
+  return problems;
 }

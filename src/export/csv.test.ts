@@ -41,7 +41,10 @@ const tricky: Assignment = {
   // ASCII comma and quotes, Chinese quotes and comma, and a line break inside the quote.
   quote: '打造以新余为核心区，上饶、九江为集聚区的“一核两区”产业布局, 即"one core, two zones"\n第二行。',
   products: ['硅料,硅片', '电池"组件"'],
+  productsEn: ['polysilicon, silicon wafers', 'cells "and" modules'],
   enterprises: ['赛维LDK'],
+  enterprisesEn: ['LDK Solar Co., Ltd.'],
+  quoteEn: 'Build the "one core, two zones" layout,\nline two.',
 };
 
 describe('toCsv', () => {
@@ -70,6 +73,36 @@ describe('toCsv', () => {
     expect(xinyu68?.[col('enterprises')]).toBe('赛维LDK、瑞晶、升阳光电');
     expect(xinyu68?.[col('plan_title_zh')]).toBe('江西省工业和信息化“十二五”发展规划');
     expect(xinyu68?.[col('role_zh')]).toBe('重点');
+    expect(xinyu68?.[col('role_en')]).toBe('Focus area');
+    expect(xinyu68?.[col('enterprises_en')]).toBe('LDK Solar; Ruijing; Shengyang Optoelectronics');
+    expect(xinyu68?.[col('products_en')]).toBe('polysilicon; silicon wafers; cells and modules');
+    expect(xinyu68?.[col('quote_en')]).toMatch(/^Xinyu will rely on leading enterprises such as LDK Solar/);
+    expect(xinyu68?.[col('industry_as_written_en')]).toBe('Photovoltaics');
+  });
+
+  it('keeps the Chinese columns beside their English ones, lists parallel', () => {
+    for (const [zh, en] of [
+      ['role_zh', 'role_en'],
+      ['products', 'products_en'],
+      ['enterprises', 'enterprises_en'],
+      ['quote', 'quote_en'],
+      ['industry_as_written', 'industry_as_written_en'],
+    ] as const) {
+      expect(EXPORT_COLUMNS).toContain(zh);
+      expect(EXPORT_COLUMNS.indexOf(en)).toBeGreaterThan(EXPORT_COLUMNS.indexOf(zh));
+    }
+    const rows = parseCsv(toCsv(PV_ALL, EXPORT_CONTEXT).slice(BOM.length));
+    const col = (name: (typeof EXPORT_COLUMNS)[number]) => EXPORT_COLUMNS.indexOf(name);
+    for (const r of rows.slice(1)) {
+      const zh = r[col('products')] ? (r[col('products')] ?? '').split('、') : [];
+      const en = r[col('products_en')] ? (r[col('products_en')] ?? '').split('; ') : [];
+      expect(en).toHaveLength(zh.length);
+    }
+  });
+
+  it('writes an empty quote_en when a sentence has no translation', () => {
+    const r = parseCsv(toCsv([{ ...tricky, quoteEn: null }], EXPORT_CONTEXT, { bom: false }))[1] ?? [];
+    expect(r[EXPORT_COLUMNS.indexOf('quote_en')]).toBe('');
   });
 
   it('escapes commas, quotes and newlines in Chinese text and reads them back intact', () => {
@@ -80,6 +113,9 @@ describe('toCsv', () => {
     expect(r[EXPORT_COLUMNS.indexOf('quote')]).toBe(tricky.quote);
     expect(r[EXPORT_COLUMNS.indexOf('products')]).toBe('硅料,硅片、电池"组件"');
     expect(text).toContain('"硅料,硅片、电池""组件"""');
+    expect(r[EXPORT_COLUMNS.indexOf('quote_en')]).toBe(tricky.quoteEn);
+    expect(r[EXPORT_COLUMNS.indexOf('products_en')]).toBe('polysilicon, silicon wafers; cells "and" modules');
+    expect(r[EXPORT_COLUMNS.indexOf('enterprises_en')]).toBe('LDK Solar Co., Ltd.');
   });
 
   it('writes only the assignments given (an empty filter gives just the header)', () => {

@@ -8,7 +8,8 @@ import { EXPORT_COLUMNS, type ExportContext, exportRecords } from './records';
  * and double its quotes", no CSV library is installed in the shared node_modules, and the app never parses CSV.
  * - UTF-8 with a byte-order mark, so Excel picks UTF-8 and shows Chinese instead of mojibake.
  * - CRLF between records, as RFC 4180 says (Excel and every parser accept it); newlines inside a field are kept.
- * - Lists (products, enterprises) are joined with 、 as the plans write them.
+ * - Lists (products, enterprises) are joined with 、 as the plans write them; their English columns (products_en,
+ *   enterprises_en) with "; ", since an English term may hold a comma ("Co., Ltd.").
  * - Formula guard (on by default): a text field starting with = + - @ (or tab/CR) gets a leading apostrophe, so Excel
  *   shows the text instead of evaluating it (OWASP "CSV injection"). Quotes are sentences from the plans, but some
  *   plan lines start with "--".
@@ -16,6 +17,7 @@ import { EXPORT_COLUMNS, type ExportContext, exportRecords } from './records';
 
 export const BOM = '\uFEFF';
 export const LIST_SEPARATOR = '、';
+export const LIST_SEPARATOR_EN = '; ';
 
 export interface CsvOptions {
   /** Prefix the byte-order mark (default true). */
@@ -47,7 +49,8 @@ export function toCsv(assignments: readonly Assignment[], ctx: ExportContext, op
       csvLine(
         EXPORT_COLUMNS.map((column) => {
           const value = record[column];
-          return Array.isArray(value) ? value.join(LIST_SEPARATOR) : value;
+          if (!Array.isArray(value)) return value;
+          return value.join(column.endsWith('_en') ? LIST_SEPARATOR_EN : LIST_SEPARATOR);
         }),
         guard,
       ),

@@ -33,5 +33,9 @@ describe('toGeoJson', () => {
     const { approximate, ...props } = back.features[0].properties;
     expect(props).toEqual(exportRecords(PV_2014, EXPORT_CONTEXT)[0]);
     expect(Array.isArray(props.products)).toBe(true);
+    expect(props.products_en).toEqual(PV_2014[0]?.productsEn);
+    expect(props.enterprises_en).toEqual(PV_2014[0]?.enterprisesEn);
+    expect(props.quote_en).toBe(PV_2014[0]?.quoteEn);
+    expect(props.role_en).toBe('Core area');
   });
 });

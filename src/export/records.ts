@@ -8,6 +8,8 @@ export interface ExportContext {
 }
 
 export const ROLE_ZH: Record<Role, string> = { core: '核心', focus: '重点', supporting: '配套' };
+/** The English labels the app shows (src/i18n/en.ts `role`), so a download reads like the screen. */
+export const ROLE_EN: Record<Role, string> = { core: 'Core area', focus: 'Focus area', supporting: 'Supporting' };
 
 /** One exported row: an assignment joined to its plan, place and industry. Missing joins give empty strings. */
 export interface ExportRecord {
@@ -26,11 +28,20 @@ export interface ExportRecord {
   industry_zh: string;
   industry_en: string;
   industry_as_written: string;
+  /** The industry as written, in English (the glossary's, else the industry's English name). */
+  industry_as_written_en: string;
   role: Role;
   role_zh: string;
+  role_en: string;
   products: string[];
+  /** Parallel to products: the glossary's English (the project's own, unofficial). */
+  products_en: string[];
   enterprises: string[];
+  /** Parallel to enterprises: the company's own English name where it has one, else pinyin. */
+  enterprises_en: string[];
   quote: string;
+  /** The project's unofficial English translation of the quote; empty when there is none. */
+  quote_en: string;
   source_file: string;
   source_line: number;
   source_start: number;
@@ -54,11 +65,16 @@ export const EXPORT_COLUMNS: readonly (keyof ExportRecord)[] = [
   'industry_zh',
   'industry_en',
   'industry_as_written',
+  'industry_as_written_en',
   'role',
   'role_zh',
+  'role_en',
   'products',
+  'products_en',
   'enterprises',
+  'enterprises_en',
   'quote',
+  'quote_en',
   'source_file',
   'source_line',
   'source_start',
@@ -89,11 +105,16 @@ export function exportRecords(assignments: readonly Assignment[], ctx: ExportCon
       industry_zh: industry?.zh ?? '',
       industry_en: industry?.en ?? '',
       industry_as_written: a.industryZh,
+      industry_as_written_en: a.industryTextEn,
       role: a.role,
       role_zh: ROLE_ZH[a.role],
+      role_en: ROLE_EN[a.role],
       products: a.products,
+      products_en: a.productsEn,
       enterprises: a.enterprises,
+      enterprises_en: a.enterprisesEn,
       quote: a.quote,
+      quote_en: a.quoteEn ?? '',
       source_file: a.source.file,
       source_line: a.source.line,
       source_start: a.source.start,

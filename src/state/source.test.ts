@@ -15,6 +15,7 @@ const sentence = (over: Partial<AuditSentence>): AuditSentence => ({
   status: 'no-place',
   assignments: [],
   reason: 'names no place',
+  en: null,
   ...over,
 });
 

@@ -3,7 +3,7 @@
  * data build exists). Quotes and offsets are computed from the real seed lines, so they stay verbatim.
  * Run: npx tsx src/test-fixtures/generate.ts
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Assignment, Industry, PlaceFeature, Plan, Role } from '../domain/types.ts';
@@ -156,6 +156,26 @@ const industries: Industry[] = [
   },
 ];
 
+/** The team's translations (data/translations/), keyed as the build keys them: file, line, exact sentence. */
+const translations = new Map<string, string>();
+for (const name of readdirSync(join(root, 'data', 'translations')).filter((n) => /^\d+\.json$/.test(n))) {
+  const t = JSON.parse(readFileSync(join(root, 'data', 'translations', name), 'utf8')) as {
+    file: string;
+    sentences: { line: number; zh: string; en: string }[];
+  };
+  for (const s of t.sentences) translations.set(`${t.file}:${s.line}:${s.zh}`, s.en);
+}
+/** English of the few products and companies the fixture names, as in data/glossary/. */
+const TERM_EN: Record<string, string> = {
+  硅料: 'polysilicon',
+  硅片: 'silicon wafers',
+  电池及组件: 'cells and modules',
+  赛维LDK: 'LDK Solar',
+  瑞晶: 'Ruijing',
+  升阳光电: 'Shengyang Optoelectronics',
+};
+const termEn = (terms: string[]) => terms.map((t) => TERM_EN[t] ?? t);
+
 const assignments: Assignment[] = [];
 /** One claim: the sentence is located by its first few characters inside the line; placeText must occur in it. */
 function add(
@@ -190,6 +210,10 @@ function add(
     enterprises,
     quote,
     source: { file, line, start, end },
+    quoteEn: translations.get(`${file}:${line}:${quote}`) ?? null,
+    industryTextEn: industries.find((i) => i.id === industry)?.en ?? industryZh,
+    productsEn: termEn(products),
+    enterprisesEn: termEn(enterprises),
   });
 }
 
