@@ -214,7 +214,8 @@ export function publish(outDir: string, files: Map<string, string>, versionsDir 
     // Two outputs sharing a versions folder would sweep each other's current version away.
     const ownerFile = join(versionsDir, 'owner');
     const owner = existsSync(ownerFile) ? readFileSync(ownerFile, 'utf8') : null;
-    if (owner !== null && owner !== resolve(outDir)) {
+    // An owner whose output is gone (a deleted temp folder) no longer needs its versions: take the folder over.
+    if (owner !== null && owner !== resolve(outDir) && lstatOrNull(owner) !== null) {
       throw new BuildError(display(versionsDir), 0, `holds the versions of ${owner}: pass --versions <another folder>`);
     }
     if (owner === null) writeFileSync(ownerFile, resolve(outDir));

@@ -175,13 +175,13 @@ describe('the real build with a changed translation', () => {
     const out = join(dataDir, '..', 'out');
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
-    expect(main(['--data', dataDir, '--out', out, '--quiet'])).toBe(0);
+    expect(main(['--data', dataDir, '--out', out, '--versions', `${out}-versions`, '--quiet'])).toBe(0);
     expect(warn.mock.calls.map((c) => String(c[0]))).toContainEqual(
       expect.stringMatching(
         /^warning: 000_43d0119b57264c9e\.txt:32: stale translation in data\/translations\/000\.json/,
       ),
     );
-    expect(main(['--data', dataDir, '--out', out, '--quiet', '--strict'])).toBe(1);
+    expect(main(['--data', dataDir, '--out', out, '--versions', `${out}-versions`, '--quiet', '--strict'])).toBe(1);
     expect(error.mock.calls.map((c) => String(c[0]))).toContainEqual(expect.stringMatching(/--strict/));
     vi.restoreAllMocks();
   });

@@ -136,8 +136,23 @@ describe('sentences outside industry sections whose place phrase names its indus
   it('001 line 81: 充分发挥南昌、鹰潭、上饶的铜资源和铜产业优势 (existing advantages) stays unassigned', () => {
     expect(rows('001', 81)).toHaveLength(0);
   });
-  it('000 line 21: 依托…充分发挥赣州LED荧光粉…的优势 stays dropped (correction)', () => {
-    expect(rows('000', 21)).toHaveLength(0);
+  it('000 line 21: 依托…充分发挥赣州LED荧光粉…生产基地的优势 — existing bases are ties (issue 9), each with its own product', () => {
+    const list = rows('000', 21);
+    const products = Object.fromEntries(list.map((a) => [a.placeText, a.products]));
+    expect(Object.keys(products).sort()).toEqual(['九江', '南昌', '吉安', '宜春', '赣州'].sort());
+    expect(list.every((a) => a.role === 'focus' && a.industry === 'electronics-led')).toBe(true);
+    expect(products.赣州).toEqual(['LED荧光粉']);
+    expect(products.吉安).toEqual(['LED器件封装']);
+    expect(products.宜春).toEqual(['LED显示屏']);
+    // The complete chain after the clause of objects (做大做强…完整产业链) is the industry's, not 九江's.
+    expect(products.九江).toEqual(['节能灯']);
+  });
+  it('001 line 82: 以丰城、赣州等现有…许可为基础，加快发展铜拆解产业 → both, with 铜拆解', () => {
+    const list = rows('001', 82).filter((a) => a.quote.startsWith('以丰城'));
+    expect(list.map((a) => [a.placeText, a.products])).toEqual([
+      ['丰城', ['铜拆解']],
+      ['赣州', ['铜拆解']],
+    ]);
   });
 });
 
@@ -149,7 +164,10 @@ describe('enterprises and products', () => {
     expect(rows('001', 68)[0]?.enterprises).toEqual(['赛维LDK', '瑞晶', '升阳光电']);
   });
   it('001 line 183: 加快发展满足大飞机、交通运输设备等需求的高性能铝合金 → 高性能铝合金', () => {
-    expect(rows('001', 183)[0]?.products).toEqual(['高性能铝合金']);
+    const products = rows('001', 183)[0]?.products ?? [];
+    expect(products).toContain('高性能铝合金');
+    expect(products).not.toContain('大飞机');
+    expect(products).not.toContain('交通运输设备');
   });
   it('001 line 287: 提升我省与河南、安徽… gives no products', () => {
     for (const a of rows('001', 287)) expect(a.products).not.toContain('安徽');

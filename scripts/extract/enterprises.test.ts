@@ -20,11 +20,11 @@ describe('findEnterprises', () => {
 
 describe('extractProducts', () => {
   it('takes the objects of 重点发展', () => {
-    expect(extractProducts('重点发展硅料、硅片、电池及组件等核心产品，打造世界级光伏产业基地。')).toEqual([
-      '硅料',
-      '硅片',
-      '电池及组件',
-    ]);
+    expect(
+      extractProducts('重点发展硅料、硅片、电池及组件等核心产品，打造世界级光伏产业基地。', {
+        industryForms: ['光伏'],
+      }),
+    ).toEqual(['硅料', '硅片', '电池及组件']);
   });
   it('reads 的-phrases (高安的水轮发电机、挖掘机)', () => {
     expect(extractProducts('的水轮发电机、挖掘机，')).toEqual(['水轮发电机', '挖掘机']);

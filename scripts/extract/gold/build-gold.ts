@@ -5,6 +5,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { loadGazetteer } from '../../gazetteer/index.ts';
+import { resolveGoldPlace } from './place.ts';
 import type { GoldRow } from './row.ts';
 
 const prefix = process.argv[2] ?? '000';
@@ -17,8 +18,8 @@ const rows: GoldRow[] = [];
 for (const raw of readFileSync(`scripts/extract/gold/${prefix}.txt`, 'utf8').split('\n')) {
   if (!raw.trim() || raw.startsWith('#')) continue;
   const [line, sentence, written, industry, role, note] = raw.split('|').map((s) => s.trim());
-  const [placeZh, override] = (written ?? '').split('=');
-  const place = override ?? gazetteer.resolve(placeZh ?? '', plan.issued)?.id;
+  const [placeZh] = (written ?? '').split('=');
+  const place = resolveGoldPlace(gazetteer, written ?? '', plan.issued);
   const n = Number(line);
   if (!place) throw new Error(`${prefix}: unknown place ${placeZh} (${raw})`);
   if (!seed[n - 1]?.includes(sentence ?? '')) throw new Error(`${prefix}: line ${n} has no "${sentence}"`);
