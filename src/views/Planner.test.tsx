@@ -76,11 +76,13 @@ describe('change view', () => {
     open('?view=changes');
     await screen.findByTestId('change-view');
     act(() => mapCalls.click?.('360100'));
-    const rows = await screen.findAllByTestId('change-row');
-    expect(rows.map((r) => `${r.dataset.industry}:${r.dataset.kind}`)).toEqual([
-      'photovoltaics:dropped',
-      'pharma:gained',
-    ]);
+    // The list re-renders from the deferred state: wait for it rather than read the rows of the render before.
+    await vi.waitFor(() =>
+      expect(screen.getAllByTestId('change-row').map((r) => `${r.dataset.industry}:${r.dataset.kind}`)).toEqual([
+        'photovoltaics:dropped',
+        'pharma:gained',
+      ]),
+    );
   });
 });
 
