@@ -132,5 +132,7 @@ export default defineConfig({
     environment: 'node',
     include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts', 'tests/unit/**/*.test.{ts,tsx}'],
     setupFiles: ['./tests/setup-vitest.ts'],
+    // Several tests run the real data build (1–3 s alone); on a loaded 2-core CI machine that passes 5 s.
+    testTimeout: 30_000,
   },
 });

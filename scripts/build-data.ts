@@ -34,7 +34,7 @@ import { DATA_FILES, SCHEMA_VERSION } from '../src/domain/types.ts';
 import { validatePublished } from '../src/domain/validate.ts';
 import { attachEnglish } from './english/index.ts';
 import { BuildError } from './errors.ts';
-import { loadGazetteer } from './gazetteer/index.ts';
+import { loadGazetteer, planWindow } from './gazetteer/index.ts';
 import { buildPlacesCollection } from './geo/places.ts';
 import { checkPlacesTopology, placesTopology } from './geo/places-topology.ts';
 import { startupReads } from './inputs/extraction.ts';
@@ -46,10 +46,12 @@ import {
   MAX_SEED_BYTES,
   type PlanEntry,
   publishedPlan,
+  type RulesShape,
   Snapshot,
 } from './inputs/index.ts';
 import { readBytes } from './inputs/read.ts';
 import { publish, sweepIfIdle, versionsDirFor } from './publish.ts';
+import { buildSearchIndex } from './search/index.ts';
 
 /**
  * The extraction reads and checks data/extraction/ when it is imported. Imported here, not at the top, so that a
@@ -91,19 +93,25 @@ function industriesOf(inputs: Inputs): Industry[] {
   }));
 }
 
-/** Sentence-final marks: a layout line ending without one was probably cut off. */
-const SENTENCE_END = /[。；;！!？?：:」』”"）)\]】…]$/;
-/** Section headings (二、重点领域, （一）…, 专栏七： 食品产业, ◆产业布局) end without punctuation by design. */
-const HEADING = /^[\s\u3000]*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.．、]|专栏|◆)[^。；]{0,30}$/;
-
-function truncationWarnings(plan: Plan, audit: AuditPlan<ExtractedAuditSentence>, lines: string[]): AuditWarning[] {
+/**
+ * Layout lines that end in neither a sentence-final mark nor are a section heading were probably cut off
+ * (data/extraction/rules.json, truncation).
+ */
+function truncationWarnings(
+  plan: Plan,
+  audit: AuditPlan<ExtractedAuditSentence>,
+  lines: string[],
+  rules: RulesShape['truncation'],
+): AuditWarning[] {
+  const sentenceEnd = new RegExp(rules.sentenceEnd);
+  const heading = new RegExp(rules.heading);
   const warnings: AuditWarning[] = [];
   const seen = new Set<number>();
   for (const sentence of audit.sentences) {
     const text = lines[sentence.line - 1] ?? '';
     if (seen.has(sentence.line) || sentence.end < text.trimEnd().length) continue;
     seen.add(sentence.line);
-    if (!SENTENCE_END.test(text.trimEnd()) && !HEADING.test(text)) {
+    if (!sentenceEnd.test(text.trimEnd()) && !heading.test(text)) {
       warnings.push({
         file: plan.file,
         line: sentence.line,
@@ -156,7 +164,7 @@ export function buildDataset(options: BuildOptions = defaultOptions): Map<string
 
   const entries = inputs.plans.value.plans;
   const plans = entries.map(publishedPlan);
-  const gazetteer = loadGazetteer(options.dataDir, inputs.places);
+  const gazetteer = loadGazetteer(options.dataDir, inputs.places, planWindow(inputs.plans.value.plans));
   // A correction that moves a mention to a place the gazetteer does not know would publish a dangling reference.
   inputs.corrections.value.corrections.forEach((c, i) => {
     if (c.place !== undefined && !gazetteer.byId(c.place)) {
@@ -181,7 +189,7 @@ export function buildDataset(options: BuildOptions = defaultOptions): Map<string
     append(extracted, result.assignments);
     extractedAudit.push(result.audit);
     append(warnings, result.warnings);
-    append(warnings, truncationWarnings(plan, result.audit, text.split('\n')));
+    append(warnings, truncationWarnings(plan, result.audit, text.split('\n'), inputs.rules.value.truncation));
     append(warnings, documentProblems(entry, result.audit, inputs, options.seedsDir));
   });
 
@@ -212,6 +220,7 @@ export function buildDataset(options: BuildOptions = defaultOptions): Map<string
     [DATA_FILES.audit]: { schemaVersion: SCHEMA_VERSION, plans: auditPlans, warnings } satisfies AuditFile,
     [DATA_FILES.places]: places,
     [DATA_FILES.placesTopology]: placesTopology(places),
+    [DATA_FILES.search]: buildSearchIndex({ places: places.features, industries, assignments }),
   };
   checkPlacesTopology(
     files[DATA_FILES.placesTopology] as ReturnType<typeof placesTopology>,

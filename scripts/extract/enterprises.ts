@@ -18,6 +18,8 @@ const WEAK_END = new RegExp(`(?:${E.suffix}|${E.weakSuffix})$`);
 const CONTEXTS = E.contexts.map((c) => new RegExp(c, 'g'));
 const NOT_NAME = new RegExp(E.notName);
 const LIST_LEAD = new RegExp(E.listLead);
+const LIST_SPLIT = new RegExp(E.listSplit);
+const ETC_PLACE = new RegExp(E.etcPlace);
 const KNOWN = E.known.map((k) => k.name);
 const KNOWN_BOUNDARY = new RegExp(E.knownBoundary);
 /** Characters that end a name when scanning backwards from its suffix. */
@@ -53,14 +55,14 @@ export function findEnterprises(text: string, isPlace: IsPlace = () => false): T
       const listAt = (m.index ?? 0) + m[0].indexOf(list);
       const companyWord = (m.groups?.word ?? '').includes(E.companyWord);
       let from = 0;
-      for (const part of list.split(/、|和|及/)) {
+      for (const part of list.split(LIST_SPLIT)) {
         // 萍钢的安钢: the item names the part after 的.
-        const of = part.lastIndexOf('的');
-        const lead = of >= 0 ? of + 1 : (LIST_LEAD.exec(part)?.[0].length ?? 0);
+        const of = part.lastIndexOf(E.ofWord);
+        const lead = of >= 0 ? of + E.ofWord.length : (LIST_LEAD.exec(part)?.[0].length ?? 0);
         const at = list.indexOf(part, from) + lead;
         from = at + part.length - lead;
         const name = part.slice(lead).trim();
-        if (name.length < 2 || NOT_NAME.test(name) || isPlace(name) || isPlace(name.replace(/等地?$/, ''))) continue;
+        if (name.length < 2 || NOT_NAME.test(name) || isPlace(name) || isPlace(name.replace(ETC_PLACE, ''))) continue;
         // Outside an explicit 企业 list, an item must look like a company (昌河汽车, 方大特钢的优势).
         if (!companyWord && !WEAK_END.test(name) && !KNOWN.includes(name)) continue;
         raw.push([listAt + at, listAt + at + name.length]);

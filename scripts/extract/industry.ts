@@ -26,18 +26,29 @@ export function indexIndustries(industries: readonly Industry[]): IndustryIndex 
 }
 
 const HEADING_PREFIX = new RegExp(RULES.headingPrefix);
+const ASPECT = new RegExp(RULES.industry.aspect);
+const OBJECT_VERB = new RegExp(RULES.industry.objectVerb);
+const PLACE_PHRASE_LEAD = new RegExp(RULES.industry.placePhraseLead);
 
 /**
- * The industry a heading line names (（五）光伏产业。 / 一、光伏产业 / 专栏一： 光伏产业 / 航空。…), or null.
- * Combined headings (钨和稀土加工产业) return the heading text with id '' so the caller splits by keywords.
+ * The section a heading opens: one industry (its id and the heading's form), or a combined heading (钨和稀土加工产业,
+ * a key of rules.json combinedSections) whose sentences are split between its industries by keyword.
  */
-export function headingIndustry(line: string, index: IndustryIndex): IndustryRef | null {
+export type Section = (IndustryRef & { combined: false }) | { combined: true; zh: string };
+
+/** The industry of a section that names one, as a plain reference; null for a combined section. */
+export function sectionIndustry(section: Section | null): IndustryRef | null {
+  return section && !section.combined ? { id: section.id, zh: section.zh } : null;
+}
+
+/** The section a heading line opens (（五）光伏产业。 / 一、光伏产业 / 专栏一： 光伏产业 / 航空。…), or null. */
+export function headingIndustry(line: string, index: IndustryIndex): Section | null {
   const rest = line.replace(HEADING_PREFIX, '');
   const title = (rest.split(/[。]/)[0] ?? '').trim();
   if (title.length === 0 || title.length > 20) return null;
-  if (typeof RULES.combinedSections[title] === 'object') return { id: '', zh: title };
+  if (typeof RULES.combinedSections[title] === 'object') return { combined: true, zh: title };
   const industry = index.byForm.get(title);
-  return industry ? { id: industry.id, zh: title } : null;
+  return industry ? { combined: false, id: industry.id, zh: title } : null;
 }
 
 /** A topic that opens the sentence (中药形成…, 医疗器械以…, 粮油加工业。) or a clause (中药方面，…). */
@@ -48,7 +59,7 @@ export function sentenceTopic(sentence: string, index: IndustryIndex): IndustryR
     const found = industriesIn(diamond[1], index)[0];
     if (found) return found;
   }
-  const aspect = /(?:^|[，。；])([^，。；]{1,14}?)方面[，,]/.exec(sentence);
+  const aspect = ASPECT.exec(sentence);
   if (aspect?.[1]) {
     const industry = index.byForm.get(aspect[1]);
     if (industry) return { id: industry.id, zh: aspect[1] };
@@ -81,7 +92,7 @@ export function leadingSubIndustry(
     if (at < 0) continue;
     const industry = index.byForm.get(form);
     if (!industry || industry.parent !== section.id) continue;
-    if (/(?:发展|生产|开发)[^，。；]*$/.test(head.slice(0, at))) continue;
+    if (OBJECT_VERB.test(head.slice(0, at))) continue;
     if (!hits.some((h) => h.id === industry.id)) hits.push({ id: industry.id, zh: form });
   }
   return hits.length === 1 ? (hits[0] ?? null) : null;
@@ -141,7 +152,7 @@ export function placeIndustries(tail: string, placeText: string, index: Industry
   const own = industriesIn(placeText, index);
   if (own.length > 0) return own;
   const clause = tail.split(/[，。；：]/)[0] ?? '';
-  const rest = clause.replace(/^(?:等[^，。；的]{0,6}的|等|的)/, '');
+  const rest = clause.replace(PLACE_PHRASE_LEAD, '');
   if (![0, 1, 2].some((k) => index.forms.some((f) => rest.startsWith(f, k)))) return [];
   return industriesIn(rest, index);
 }

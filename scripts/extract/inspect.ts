@@ -1,11 +1,10 @@
 /**
  * Prints each layout sentence of a plan with what the extraction made of it, to read against the text.
  * Usage: npx tsx scripts/extract/inspect.ts 000 [--all]   (000 = the seed file's prefix; --all also prints sentences
- * without assignments). Uses the real gazetteer when scripts/gazetteer/index.ts exists, else the test stub.
+ * without assignments). Uses the real gazetteer.
  */
-import { existsSync } from 'node:fs';
-import type { Gazetteer } from '../gazetteer/types.ts';
-import { industries, plans, root, texts } from './corpus.ts';
+import { loadGazetteer } from '../gazetteer/index.ts';
+import { industries, plans, texts } from './corpus.ts';
 import { extractPlan } from './index.ts';
 
 const prefix = process.argv[2] ?? '000';
@@ -13,17 +12,8 @@ const all = process.argv.includes('--all');
 const plan = plans.find((p) => p.file.startsWith(prefix) || p.id === prefix);
 if (!plan) throw new Error(`no plan matches "${prefix}"`);
 
-async function gazetteer(): Promise<Gazetteer> {
-  if (existsSync(`${root}scripts/gazetteer/index.ts`) && !process.argv.includes('--stub')) {
-    const mod = (await import('../gazetteer/index.ts')) as { loadGazetteer: (dir?: string) => Gazetteer };
-    return mod.loadGazetteer();
-  }
-  const { stubGazetteer } = await import('./gazetteer-stub.ts');
-  return stubGazetteer();
-}
-
 const text = texts.get(plan.file) ?? '';
-const result = extractPlan({ plan, text, gazetteer: await gazetteer(), industries });
+const result = extractPlan({ plan, text, gazetteer: loadGazetteer(), industries });
 const byId = new Map(result.assignments.map((a) => [a.id, a]));
 for (const s of result.audit.sentences) {
   if (!all && s.assignments.length === 0 && s.status !== 'status') continue;

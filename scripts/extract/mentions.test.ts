@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { stubGazetteer } from './gazetteer-stub.ts';
+import { loadGazetteer } from '../gazetteer/index.ts';
 import { findMentions, groupMentions } from './mentions.ts';
 
-const gazetteer = stubGazetteer();
+const gazetteer = loadGazetteer();
 
-describe('findMentions (stub gazetteer)', () => {
+describe('findMentions (the real gazetteer)', () => {
   it('resolves a name on the plan date: 南康 in 2012 is 南康市, in 2014 南康区', () => {
     expect(findMentions('南康西服西裤', gazetteer, '2012-01-14')[0]?.place.zh).toBe('南康市');
     expect(findMentions('南康西服西裤', gazetteer, '2014-01-20')[0]?.place.zh).toBe('南康区');

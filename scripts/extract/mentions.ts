@@ -13,8 +13,8 @@ export interface Mention {
 }
 
 /** A zone-like tail after a city name (南昌临空经济区): the zone is unknown, so the mention stands for the city. */
-const ZONE_TAIL =
-  /^[^\s、，。；：和及与等以为的“”（）()建设打造发展两大产业地区域]{0,5}?(?:经济技术开发区|高新技术产业开发区|高新技术开发区|经济开发区|临空经济区|工业园区|工业园|开发区|产业园区|产业园|新区|工业城|软件城)/;
+const ZONE_TAIL = new RegExp(RULES.mentions.zoneTail.pattern);
+const LIST_JOIN = new RegExp(RULES.mentions.listJoin.pattern);
 
 const NOT_PLACE_AFTER = RULES.notPlaceAfter ? new RegExp(`^(?:${RULES.notPlaceAfter.pattern})`) : null;
 
@@ -24,9 +24,8 @@ function formIndex(gazetteer: Gazetteer): Map<string, string[]> {
   let index = indexCache.get(gazetteer);
   if (!index) {
     index = new Map();
-    const notPlaces = new Set(RULES.notPlaces?.forms ?? []);
     for (const form of gazetteer.forms) {
-      if (form.length < 2 || notPlaces.has(form)) continue;
+      if (form.length < 2) continue;
       const key = form.charAt(0);
       const list = index.get(key) ?? [];
       list.push(form);
@@ -110,7 +109,7 @@ export function groupMentions(text: string, mentions: readonly Mention[]): Menti
   for (const m of mentions) {
     const last = groups[groups.length - 1];
     const prev = last?.[last.length - 1];
-    if (last && prev && /^(?:、|和|及|与|以及|“)?$/.test(text.slice(prev.end, m.start))) {
+    if (last && prev && LIST_JOIN.test(text.slice(prev.end, m.start))) {
       last.push(m);
     } else {
       groups.push([m]);
@@ -119,15 +118,15 @@ export function groupMentions(text: string, mentions: readonly Mention[]): Menti
   return groups;
 }
 
-const PLACE_SUFFIX =
-  /(?:经济技术开发区|高新技术产业开发区|高新技术开发区|高新技术产业园区|经济开发区|工业园区|工业园|开发区|产业园区|产业园|工业小区|高新区|经开区|新区|县|市|区)$/;
-const TOKEN_SPLIT =
-  /[、，。；：\s（）()“”"《》□]|以及|依托|和|及|与|以|在|为|等|的|将|把|包括|重点|建设|打造|推进|加快|发展|提升|形成|围绕|即/;
+const UNRESOLVED = RULES.mentions.unresolved;
+const PLACE_SUFFIX = new RegExp(UNRESOLVED.placeSuffix);
+const TOKEN_SPLIT = new RegExp(UNRESOLVED.tokenSplit);
 /** Generic words that end like a place but are not one. */
-const GENERIC =
-  /^(?:设区市|各市|城市|园区|工业园区|开发区|地区|区|市|县|新区|其他有关设区市|三个设区市|核心区|服务区|扩大区|辐射区|集聚区|聚集区|生产区|试飞区|配套区|主产区|示范区|先行区|城区|省市|全省工业园区|出口加工区|产区|产业集聚区|生态经济区|试验区|产业园|工业发展集聚区|稀土产业园区|社区|特色园区|智慧城市|信息服务业园区)$/;
-
-const ZONE_SUFFIX = /(?:园区|工业园|开发区|高新区|经开区|新区|工业小区|产业园|[^地]县|[^城设]市)$/;
+const GENERIC = new Set(UNRESOLVED.genericForms);
+const NOT_NAME_START = new RegExp(UNRESOLVED.notNameStart);
+const ZONE_SUFFIX = new RegExp(UNRESOLVED.zoneSuffix);
+const DESCRIPTION = new RegExp(UNRESOLVED.description);
+const ZONE_WORD = new RegExp(UNRESOLVED.zoneWord);
 
 /** Place-like forms (X工业园区, X开发区, X县 …) the gazetteer did not resolve, for a warning. */
 export function unresolvedForms(text: string, mentions: readonly Mention[]): string[] {
@@ -136,9 +135,9 @@ export function unresolvedForms(text: string, mentions: readonly Mention[]): str
   for (const token of text.split(TOKEN_SPLIT)) {
     const start = text.indexOf(token, pos);
     pos = start + token.length;
-    if (token.length < 2 || !PLACE_SUFFIX.test(token) || GENERIC.test(token)) continue;
+    if (token.length < 2 || !PLACE_SUFFIX.test(token) || GENERIC.has(token)) continue;
     // Slogans such as “一核两区” and counted blocks (四大基地) are not names.
-    if (/^[0-9一二两三四五六七八九十百千万]|^(?:国家|全国|中西部|我省|全省)/.test(token)) continue;
+    if (NOT_NAME_START.test(token)) continue;
     const covered = mentions.some((m) => m.start <= start && m.end >= start + token.length);
     if (covered) continue;
     // Only forms that look like proper names: a known place inside, or a name-like head.
@@ -148,8 +147,7 @@ export function unresolvedForms(text: string, mentions: readonly Mention[]): str
     const head = mentions.find((m) => m.start === start);
     const rest = head ? token.slice(head.end - start) : token;
     if (!ZONE_SUFFIX.test(rest)) continue;
-    if (/产业|基地|集聚|聚集|配套|生产|加工|区域|板块/.test(token) && !/园区|工业园|开发区|高新区|经开区/.test(token))
-      continue;
+    if (DESCRIPTION.test(token) && !ZONE_WORD.test(token)) continue;
     out.push(token);
   }
   return out;

@@ -1,4 +1,4 @@
-import { headingIndustry, type IndustryIndex, type IndustryRef } from './industry.ts';
+import { headingIndustry, type IndustryIndex, type Section } from './industry.ts';
 import { RULES } from './rules.ts';
 
 /** Why a line is read: a layout passage of one of the known kinds, or the rest of the body (directives). */
@@ -9,7 +9,7 @@ export interface PassageLine {
   line: number;
   kind: PassageKind;
   /** The industry of the section the line sits in (from the nearest heading), if any. */
-  section: IndustryRef | null;
+  section: Section | null;
 }
 
 const LAYOUT = new RegExp(RULES.passages.layoutParagraph);
@@ -26,7 +26,7 @@ const RESET = new RegExp(RULES.resetHeading);
 export function findPassages(lines: readonly string[], file: string, index: IndustryIndex): PassageLine[] {
   const out: PassageLine[] = [];
   const inline = RULES.passages.inline.filter((r) => r.file === file);
-  let section: IndustryRef | null = null;
+  let section: Section | null = null;
   let inColumn = false;
   let inStatus = false;
   let inInline = false;

@@ -25,6 +25,15 @@ const ETC_NOT_BEFORE = new RegExp(P.etcNotBefore);
 const HAS_VERB = new RegExp(`(?:${P.verb})`);
 const REJECT = new RegExp(P.reject);
 const CLAUSE_MARK = /[，。；：]/;
+const ITEM_SPLIT = new RegExp(P.itemSplit);
+const LAST_ITEM_SPLIT = new RegExp(P.lastItemSplit);
+const ETC = P.etcWord;
+const ETC_END = new RegExp(`${ETC}$`);
+const ONLY_JOINERS = new RegExp(P.onlyJoiners);
+const OF_PREDICATE = new RegExp(P.ofPredicate);
+const HEAD_LEAD = new RegExp(P.headLead);
+const NOT_NOUN_START = new RegExp(P.notNounStart);
+const JOINED_NOUN = new RegExp(P.joinedNoun);
 
 /** Splits a list on 、 / 和 / 以及 / 包括 (and a last 与), but not inside （…） (LED应用产品（背光源、显示屏）). */
 function splitOutsideBrackets(text: string): string[] {
@@ -36,8 +45,7 @@ function splitOutsideBrackets(text: string): string[] {
     if (ch === '（' || ch === '(') depth++;
     else if ((ch === '）' || ch === ')') && depth > 0) depth--;
     if (depth > 0) continue;
-    const sep =
-      /^(?:以及|包括|、|和)/.exec(text.slice(i))?.[0] ?? (/^与(?=[^、]{2,}$)/.test(text.slice(i)) ? '与' : '');
+    const sep = ITEM_SPLIT.exec(text.slice(i))?.[0] ?? LAST_ITEM_SPLIT.exec(text.slice(i))?.[0] ?? '';
     if (!sep) continue;
     out.push(text.slice(from, i));
     from = i + sep.length;
@@ -68,10 +76,10 @@ export function productItems(object: string, ctx: ProductContext = {}): string[]
   if (q) text = text.slice(q[0].length);
   // …等核心产品 / …等产品的关键生产技术: what follows the last 等 of a list only names the category; a category of
   // processes (突破烧制成型、配方开发等关键环节) says the items are not products.
-  let etc = text.lastIndexOf('等');
-  while (etc > 0 && ETC_NOT_BEFORE.test(text.slice(etc + 1))) etc = text.lastIndexOf('等', etc - 1);
-  if (etc > 0 && !text.slice(etc).includes('、')) {
-    if (NON_PRODUCT_CATEGORY.test(text.slice(etc + 1))) return [];
+  let etc = text.lastIndexOf(ETC);
+  while (etc > 0 && ETC_NOT_BEFORE.test(text.slice(etc + ETC.length))) etc = text.lastIndexOf(ETC, etc - 1);
+  if (etc > 0 && !text.slice(etc).includes(P.listComma)) {
+    if (NON_PRODUCT_CATEGORY.test(text.slice(etc + ETC.length))) return [];
     text = text.slice(0, etc);
   }
   // Only the industry's own names (新能源汽车及锂电, 大数据、云计算 in a base): no product.
@@ -80,14 +88,14 @@ export function productItems(object: string, ctx: ProductContext = {}): string[]
   );
   let rest = text.replace(TRAILING, '');
   for (const f of own) rest = rest.split(f).join('');
-  if (own.length > 0 && /^(?:[、和及与]|以及)*$/.test(rest)) return [];
+  if (own.length > 0 && ONLY_JOINERS.test(rest)) return [];
   const out: string[] = [];
   for (const raw of splitOutsideBrackets(text)) {
     let item = raw.trim();
     const fromBase = ctx.base === true || BASE_SUFFIX.test(item);
     for (let k = 0; k < 3; k++) {
       const before = item;
-      item = item.replace(LEADING, '').replace(TRAILING, '').replace(/等$/, '').replace(OF_QUALIFIER, '').trim();
+      item = item.replace(LEADING, '').replace(TRAILING, '').replace(ETC_END, '').replace(OF_QUALIFIER, '').trim();
       if (item === before) break;
     }
     if (item.length < 2 || item.length > 24) continue;
@@ -126,8 +134,8 @@ export function extractProducts(segment: string, ctx: ProductContext = {}): stri
 /** As extractProducts, also saying whether a verb gave any (南昌重点发展… makes 南昌 the subject of its clause). */
 export function productsIn(segment: string, ctx: ProductContext = {}): { items: string[]; fromVerb: boolean } {
   // 高安的水轮发电机、挖掘机: the words right after a place and 的 are its products.
-  if (segment.startsWith('的') && !/^的[^，。；]*为/.test(segment)) {
-    const items = productItems(objectAfter(segment, 1), ctx);
+  if (segment.startsWith(P.ofLead) && !OF_PREDICATE.test(segment)) {
+    const items = productItems(objectAfter(segment, P.ofLead.length), ctx);
     return { items, fromVerb: items.length > 0 };
   }
   const items: string[] = [];
@@ -183,7 +191,7 @@ export function baseHead(phrase: string): string | null {
   let head = m.groups.items;
   const area = AREA.exec(head);
   if (area) head = head.slice(area[0].length);
-  return head.replace(/^(?:等地|等|的)/, '');
+  return head.replace(HEAD_LEAD, '');
 }
 
 /**
@@ -193,9 +201,9 @@ export function baseHead(phrase: string): string | null {
  * clause after 、/和 (then the whole text is the noun: 赣州LED荧光粉、).
  */
 export function ownNounProducts(ownText: string, listJoin: boolean, ctx: ProductContext = {}): string[] {
-  if (/^[为以在]/.test(ownText) || VERB_START.test(ownText)) return [];
+  if (NOT_NOUN_START.test(ownText) || VERB_START.test(ownText)) return [];
   if (listJoin) {
-    const noun = /^([^，。；：为以在]{2,16}?)(?:、|和|及)$/.exec(ownText)?.[1];
+    const noun = JOINED_NOUN.exec(ownText)?.[1];
     if (noun && !HAS_VERB.test(noun.replace(TRAILING, ''))) return productItems(noun, { ...ctx, base: true });
   }
   const head = baseHead(ownText);

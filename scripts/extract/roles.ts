@@ -16,6 +16,15 @@ const cueSet = (set: Record<Role, string>, anchored: boolean): [Role, RegExp][] 
 const PREDICATE_ANCHORED = cueSet(RULES.roleCues.predicate, true);
 const PREDICATE = cueSet(RULES.roleCues.predicate, false);
 const CLAUSE = cueSet(RULES.roleCues.clause, false);
+const TITLE_CORE = new RegExp(RULES.roleCues.title.core);
+const TITLE_SUPPORTING = new RegExp(RULES.roleCues.title.supporting);
+const SHAPES = RULES.roleCues.shapes;
+const PREDICATE_AFTER = new RegExp(SHAPES.predicate);
+const MAIN_OF = new RegExp(SHAPES.mainOf);
+const MAIN_OF_LEAD = new RegExp(SHAPES.mainOfLead);
+const LIST_VERB_AFTER = new RegExp(SHAPES.listVerbAfter);
+const LIST_VERB_BEFORE = new RegExp(SHAPES.listVerbBefore);
+const GIVES_SUPPORT = new RegExp(SHAPES.givesSupport);
 
 /**
  * The role a cue phrase names, or null. `predicate`: the words after 为 (核心区, 重点区域, 辅, 主);
@@ -41,13 +50,13 @@ export function classifyCue(phrase: string, predicate = true): Role | null {
 export function titleRole(sentence: string): Role | null {
   const m = /^([^：:，。]{1,6})[：:]/.exec(sentence);
   if (!m?.[1]) return null;
-  if (/核心/.test(m[1])) return 'core';
-  if (/辐射|扩大|扩展|配套/.test(m[1])) return 'supporting';
+  if (TITLE_CORE.test(m[1])) return 'core';
+  if (TITLE_SUPPORTING.test(m[1])) return 'supporting';
   return null;
 }
 
 /** Enterprise spans are masked as □; "以□□为核心/龙头/重点" is about the company, not the place. */
-const ENTERPRISE_PREDICATE = /以?□+(?:等[^，。；]{0,6})?为[^，。；]*/g;
+const ENTERPRISE_PREDICATE = new RegExp(SHAPES.enterprisePredicate, 'g');
 
 export interface RoleDecision {
   role: Role;
@@ -71,19 +80,19 @@ export function groupRole(
   inTitleClause = title !== null,
 ): RoleDecision {
   // 以X为主, 以X等地为…, 以南昌地区为主: the words after 为 give the role.
-  const predicate = /^[”"]?(?:(?:等|的)[^，。；为以]{0,10}|地区|区域)?为([^，。；、]*)/.exec(after);
+  const predicate = PREDICATE_AFTER.exec(after);
   // 为主的 is a predicate only in 以…为主的 (以南昌地区为主的乳制品加工业); …京九线为主的生猪基地 just describes the bases.
-  if (predicate && !(/^主的/.test(predicate[1] ?? '') && !/以[^，。；、]{0,2}$/.test(before))) {
+  if (predicate && !(MAIN_OF.test(predicate[1] ?? '') && !MAIN_OF_LEAD.test(before))) {
     const role = classifyCue(predicate[1] ?? '');
     if (role && !(role === 'focus' && title && inTitleClause)) return { role, by: 'predicate' };
   }
-  if (/^(?:等[^，。；]{0,4})?(?:协同|联动|配套|为辅)/.test(after)) return { role: 'supporting', by: 'list-verb' };
-  if (/(?:外延到|延伸到|辐射到|辐射带动)$/.test(before)) return { role: 'supporting', by: 'list-verb' };
+  if (LIST_VERB_AFTER.test(after)) return { role: 'supporting', by: 'list-verb' };
+  if (LIST_VERB_BEFORE.test(before)) return { role: 'supporting', by: 'list-verb' };
   if (title && inTitleClause) return { role: title, by: 'title' };
   const clause = (after.split(/[，。；]/)[0] ?? '').replace(ENTERPRISE_PREDICATE, '');
   const byClause = classifyCue(clause, false);
   if (byClause) return { role: byClause, by: 'clause' };
   if (title) return { role: title, by: 'title' };
-  if (/提供[^，。；]{0,6}(?:配套|支撑)|配套、支撑/.test(sentence)) return { role: 'supporting', by: 'sentence' };
+  if (GIVES_SUPPORT.test(sentence)) return { role: 'supporting', by: 'sentence' };
   return { role: 'focus', by: 'default' };
 }

@@ -40,6 +40,16 @@ export const RULES = rules as unknown as {
   roleCues: {
     predicate: { supporting: string; core: string; focus: string };
     clause: { supporting: string; core: string; focus: string };
+    title: { core: string; supporting: string };
+    shapes: {
+      predicate: string;
+      mainOf: string;
+      mainOfLead: string;
+      listVerbAfter: string;
+      listVerbBefore: string;
+      enterprisePredicate: string;
+      givesSupport: string;
+    };
   };
   statusCue: { pattern: string };
   passages: {
@@ -51,6 +61,7 @@ export const RULES = rules as unknown as {
     directiveVerb: string;
     anchor: string;
     anchorResource: string;
+    rolePredicate: string;
   };
   headingPrefix: string;
   resetHeading: string;
@@ -70,6 +81,9 @@ export const RULES = rules as unknown as {
     anchorBefore: string;
     anchorAfter: string;
     known: { name: string; reason: string }[];
+    listSplit: string;
+    ofWord: string;
+    etcPlace: string;
   };
   products: {
     verb: string;
@@ -87,13 +101,42 @@ export const RULES = rules as unknown as {
     etcNotBefore: string;
     verbAnywhere: string;
     subLineAliases: string[];
+    listEnd: string;
+    itemSplit: string;
+    lastItemSplit: string;
+    etcWord: string;
+    listComma: string;
+    onlyJoiners: string;
+    ofLead: string;
+    ofPredicate: string;
+    headLead: string;
+    notNounStart: string;
+    joinedNoun: string;
+    listContinues: string;
+    membersLead: string;
+    subLineLead: string;
+    industryWord: string;
     baseSuffix: string;
     trim: { leading: string; trailing: string };
     reject: string;
   };
   guards?: Record<string, Guard>;
-  notPlaces?: { forms: string[]; reason: string };
   notPlaceAfter?: { pattern: string; reason: string };
+  industry: { aspect: string; objectVerb: string; placePhraseLead: string };
+  truncation: { sentenceEnd: string; heading: string };
+  mentions: {
+    zoneTail: { pattern: string };
+    listJoin: { pattern: string };
+    unresolved: {
+      tokenSplit: string;
+      placeSuffix: string;
+      genericForms: string[];
+      notNameStart: string;
+      zoneSuffix: string;
+      description: string;
+      zoneWord: string;
+    };
+  };
 };
 
 export const CORRECTIONS = (corrections as unknown as { corrections: Correction[] }).corrections;

@@ -3,13 +3,15 @@ import { BuildError } from '../errors.ts';
 
 export { parseAreaCodes } from '../areacodes.ts';
 
-/** The years the five plans span; units valid at any time in them are loaded. */
-export const WINDOW_FIRST = 2012;
-export const WINDOW_LAST = 2018;
+/** The span of years the plans cover (from data/plans.json: scripts/gazetteer/index.ts planWindow). */
+export interface YearWindow {
+  first: number;
+  last: number;
+}
 
-/** Valid at some time in [WINDOW_FIRST, WINDOW_LAST]: started by the end of the window, not ended before it began. */
-export function inWindow(row: { from: number; to: number | null }): boolean {
-  return row.from <= WINDOW_LAST && (row.to === null || row.to >= WINDOW_FIRST);
+/** Valid at some time in the window: started by its end, not ended before it began. */
+export function inWindow(row: { from: number; to: number | null }, window: YearWindow): boolean {
+  return row.from <= window.last && (row.to === null || row.to >= window.first);
 }
 
 /** A name a code carried for a span of years (one CSV row). */
@@ -29,8 +31,10 @@ export interface AdminUnits {
   counties: { code: string; city: string; names: NamedSpan[] }[];
 }
 
-export function adminUnits(rows: AreaCodeRow[], file: string): AdminUnits {
-  const windowRows = rows.filter(inWindow);
+/** The units valid at some time in `window` (the years the plans span). */
+export function adminUnits(rows: AreaCodeRow[], file: string, window: YearWindow): AdminUnits {
+  const windowRows = rows.filter((r) => inWindow(r, window));
+  // 省级/地级/县级 are the values of the CSV's 级别 column (AreaCodeRow['level']), not vocabulary.
   const provinceRow = windowRows.find((r) => r.level === '省级');
   if (!provinceRow) throw new BuildError(file, 0, 'no province row');
   const cityRows = windowRows.filter((r) => r.level === '地级');

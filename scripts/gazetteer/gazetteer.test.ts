@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadGazetteer, statusOn } from './index.ts';
+import { inWindow } from './admin.ts';
+import { loadGazetteer, planWindow, statusOn } from './index.ts';
 
 const g = loadGazetteer('data');
 const at = (form: string, date: string, city?: string) => g.resolve(form, date, city ? { city } : undefined)?.id;
@@ -172,5 +173,19 @@ describe('integrity', () => {
 
   it('fails loudly on a broken data directory', () => {
     expect(() => loadGazetteer('no-such-dir')).toThrow(/areacodes-jiangxi\.csv:0/);
+  });
+});
+
+describe('the corpus window', () => {
+  it('is the span of the plans’ years, read from data/plans.json', () => {
+    const plans = JSON.parse(readFileSync(join('data', 'plans.json'), 'utf8')).plans as { year: number }[];
+    expect(planWindow(plans)).toEqual({ first: 2012, last: 2018 });
+  });
+  it('keeps a unit valid at any time in it', () => {
+    const window = { first: 2012, last: 2018 };
+    expect(inWindow({ from: 2013, to: null }, window)).toBe(true);
+    expect(inWindow({ from: 1983, to: 2012 }, window)).toBe(true);
+    expect(inWindow({ from: 1983, to: 2011 }, window)).toBe(false);
+    expect(inWindow({ from: 2019, to: null }, window)).toBe(false);
   });
 });

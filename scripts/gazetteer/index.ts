@@ -4,8 +4,9 @@
  */
 import { join } from 'node:path';
 import type { PlaceLevel } from '../../src/domain/types.ts';
-import { loadPlacesInputs, type PlacesInputs } from '../inputs/index.ts';
-import { adminUnits, type NamedSpan, parseAreaCodes } from './admin.ts';
+import { loadPlacesInputs, type PlacesInputs, type PlanEntry } from '../inputs/index.ts';
+import { readJsonInput } from '../inputs/read.ts';
+import { type AdminUnits, adminUnits, type NamedSpan, parseAreaCodes, type YearWindow } from './admin.ts';
 import { applyEnglishNames, Romaniser } from './english.ts';
 import type { Gazetteer, GazetteerPlace, ResolveContext } from './types.ts';
 
@@ -60,6 +61,10 @@ interface CuratedPlace {
   contextForms?: string[];
 }
 
+/**
+ * The area-code CSV's own naming convention, not extraction vocabulary (kept in code on purpose): every admin unit's
+ * official name ends in 省 (province), 市 (city) or 县/市/区 (county level), and its short form drops that character.
+ */
 const SUFFIXES = ['县', '市', '区'] as const;
 
 /** Month precision of a date ("2014-01-20" → "2014-01"); undefined when only the year is given. */
@@ -102,42 +107,55 @@ function overlaps(a: FormRef, b: FormRef): boolean {
   return aFrom < bTo && bFrom < aTo;
 }
 
-/**
- * `inputs` are the files of data/places/ as read and validated by scripts/inputs (the build passes the ones it read);
- * without them the gazetteer reads `dataDir` through the same loader.
- */
-export function loadGazetteer(
-  dataDir = 'data',
-  inputs: PlacesInputs = loadPlacesInputs(dataDir, null),
-): LoadedGazetteer {
-  const csvFile = inputs.areaCodes.path;
-  const generic = inputs.genericTerms.value;
-  const overrides = inputs.pinyinOverrides.value.overrides;
-  const events = inputs.changeEvents.value.events;
-  const romaniser = new Romaniser(overrides, generic.suffixes, generic.words);
-  const units = adminUnits(parseAreaCodes(inputs.areaCodes.text, csvFile), csvFile);
+/** The years the plans of data/plans.json span (units valid at any time in them are loaded). */
+export function planWindow(plans: readonly Pick<PlanEntry, 'year'>[]): YearWindow {
+  const years = plans.map((p) => p.year);
+  return { first: Math.min(...years), last: Math.max(...years) };
+}
 
+function readPlanWindow(dataDir: string): YearWindow {
+  return planWindow(readJsonInput<{ plans: PlanEntry[] }>(join(dataDir, 'plans.json'), 'plans', null).value.plans);
+}
+
+/** Every meaning of every form, added once each; the gazetteer's index while it is being built. */
+class FormIndexBuilder {
+  readonly index = new Map<string, FormRef[]>();
+  add(form: string, ref: FormRef): void {
+    const refs = this.index.get(form) ?? [];
+    if (!refs.some((r) => r.id === ref.id && r.from === ref.from && r.to === ref.to)) refs.push(ref);
+    this.index.set(form, refs);
+  }
+  get(form: string): FormRef[] | undefined {
+    return this.index.get(form);
+  }
+}
+
+/** The approval months of data/places/change-events.json, looked up by "code:name" or code. */
+function eventLookup(events: PlacesInputs['changeEvents']['value']['events']) {
   const startEvent = new Map<string, string>();
   const endEvent = new Map<string, string>();
   for (const e of events) {
     for (const k of e.from) endEvent.set(k, e.approved);
     for (const k of e.to) startEvent.set(k, e.approved);
   }
-  const eventsFor = (s: NamedSpan) => ({
+  return (s: NamedSpan): Pick<FormRef, 'startEvent' | 'endEvent'> => ({
     startEvent: startEvent.get(`${s.code}:${s.name}`) ?? startEvent.get(s.code),
     endEvent: endEvent.get(`${s.code}:${s.name}`) ?? endEvent.get(s.code),
   });
+}
 
-  const places: GazetteerPlace[] = [];
-  const index = new Map<string, FormRef[]>();
-  const dropped: DroppedForm[] = [];
-  const add = (form: string, ref: FormRef) => {
-    const refs = index.get(form) ?? [];
-    if (!refs.some((r) => r.id === ref.id && r.from === ref.from && r.to === ref.to)) refs.push(ref);
-    index.set(form, refs);
-  };
+/** What the stages share while the gazetteer is built. */
+interface Build {
+  units: AdminUnits;
+  romaniser: Romaniser;
+  generic: PlacesInputs['genericTerms']['value'];
+  places: GazetteerPlace[];
+  forms: FormIndexBuilder;
+  dropped: DroppedForm[];
+}
 
-  // Province and cities.
+/** The province and the prefecture-level cities, each with its full and short name; returns short form → city code. */
+function addProvinceAndCities({ units, romaniser, places, forms }: Build): Map<string, string> {
   const p = units.province;
   places.push({
     id: p.code,
@@ -152,10 +170,9 @@ export function loadGazetteer(
     validFrom: p.from,
     validTo: p.to,
   });
-  add(p.name, { id: p.code, kind: 'name', from: null, to: null });
-  add(p.name.replace(/省$/, ''), { id: p.code, kind: 'short', from: null, to: null });
-
-  const cityShort = new Map<string, string>(); // short form → city code
+  forms.add(p.name, { id: p.code, kind: 'name', from: null, to: null });
+  forms.add(p.name.replace(/省$/, ''), { id: p.code, kind: 'short', from: null, to: null });
+  const cityShort = new Map<string, string>();
   for (const c of units.cities) {
     const short = c.name.replace(/市$/, '');
     cityShort.set(short, c.code);
@@ -172,13 +189,30 @@ export function loadGazetteer(
       validFrom: c.from,
       validTo: c.to,
     });
-    add(c.name, { id: c.code, kind: 'name', from: null, to: null });
-    add(short, { id: c.code, kind: 'short', from: null, to: null });
+    forms.add(c.name, { id: c.code, kind: 'name', from: null, to: null });
+    forms.add(short, { id: c.code, kind: 'short', from: null, to: null });
   }
+  return cityShort;
+}
 
-  // Counties: each name a code carried gets its own span; short forms are collected first and checked for clashes.
+interface CountyForms {
+  /** Every county form (full names now, kept short forms later) with its city, for the compounds. */
+  countyForms: { city: string; form: string; ref: FormRef }[];
+  /** Short forms (湖口 for 湖口县) before the clash check. */
+  shortCandidates: Map<string, FormRef[]>;
+  /** Romanised names of the admin units, for the English names of parks. */
+  knownNames: Map<string, string>;
+}
+
+/** Counties: each name a code carried gets its own span; short forms are collected for the clash check. */
+function addCounties(
+  build: Build,
+  cityShort: Map<string, string>,
+  eventsFor: ReturnType<typeof eventLookup>,
+): CountyForms {
+  const { units, romaniser, generic, places, forms } = build;
   const shortCandidates = new Map<string, FormRef[]>();
-  const countyForms: { city: string; form: string; ref: FormRef }[] = [];
+  const countyForms: CountyForms['countyForms'] = [];
   const knownNames = new Map<string, string>([...cityShort.keys()].map((k) => [k, romaniser.word(k)]));
   for (const county of units.counties) {
     const latest = county.names[county.names.length - 1] as NamedSpan;
@@ -206,7 +240,7 @@ export function loadGazetteer(
     });
     for (const span of county.names) {
       const ref: FormRef = { id: county.code, kind: 'name', from: span.from, to: span.to, ...eventsFor(span) };
-      add(span.name, ref);
+      forms.add(span.name, ref);
       countyForms.push({ city: county.city, form: span.name, ref });
       const rest = span.name.slice(0, -1);
       if (SUFFIXES.some((s) => span.name.endsWith(s)) && rest.length >= 2) {
@@ -217,12 +251,18 @@ export function loadGazetteer(
       knownNames.set(span.name, `${romaniser.word(span.name.slice(0, -1))} ${suffixTerm?.en ?? 'County'}`);
     }
   }
-  for (const [form, refs] of shortCandidates) {
+  return { countyForms, shortCandidates, knownNames };
+}
+
+/** Keeps a county's short form unless it is a city's short name or shared by two units at once (then dropped, with why). */
+function keepShortForms(build: Build, cityShort: Map<string, string>, county: CountyForms): void {
+  const { places, forms, dropped } = build;
+  for (const [form, refs] of county.shortCandidates) {
     if (cityShort.has(form)) {
       dropped.push({ form, reason: `bare ${form} means the prefecture-level city ${form}市, not the county` });
       continue;
     }
-    const fullNameClash = (index.get(form) ?? []).filter((r) => refs.some((s) => s.id !== r.id && overlaps(r, s)));
+    const fullNameClash = (forms.get(form) ?? []).filter((r) => refs.some((s) => s.id !== r.id && overlaps(r, s)));
     const shortClash = refs.some((a, i) => refs.some((b, j) => i < j && a.id !== b.id && overlaps(a, b)));
     if (fullNameClash.length > 0 || shortClash) {
       dropped.push({ form, reason: `ambiguous: shared by ${[...new Set(refs.map((r) => r.id))].join(', ')}` });
@@ -230,41 +270,49 @@ export function loadGazetteer(
     }
     const city = places.find((pl) => pl.id === refs[0]?.id)?.city as string;
     for (const ref of refs) {
-      add(form, ref);
-      countyForms.push({ city, form, ref });
+      forms.add(form, ref);
+      county.countyForms.push({ city, form, ref });
     }
   }
-  // Compounds a text uses to name a county inside its city: 九江湖口, 赣州南康, 南昌青山湖区, 九江市湖口县.
+}
+
+/** Compounds a text uses to name a county inside its city: 九江湖口, 赣州南康, 南昌青山湖区, 九江市湖口县. */
+function addCompounds({ units, forms }: Build, countyForms: CountyForms['countyForms']): void {
   const cityCodeToForms = new Map<string, string[]>();
   for (const c of units.cities) cityCodeToForms.set(c.code, [c.name, c.name.replace(/市$/, '')]);
   for (const { city, form, ref } of countyForms) {
     for (const cf of cityCodeToForms.get(city) ?? []) {
       if (form.startsWith(cf.replace(/市$/, ''))) continue; // 南昌县 is not written 南昌南昌县
-      add(`${cf}${form}`, { ...ref, kind: 'compound' });
+      forms.add(`${cf}${form}`, { ...ref, kind: 'compound' });
     }
   }
+}
 
-  // Reviewed places: parks and macro-regions.
+/** Where each reviewed place with members is written, to name the line of an unknown member. */
+type Written = Map<string, { file: PlacesInputs['parks']; index: number }>;
+
+/** The host county and city of a park (checked against the area-code counties), or none for other levels. */
+function parkHost(e: CuratedPlace, i: number, file: PlacesInputs['parks'], countyCity: Map<string, string | null>) {
+  if (e.level !== 'park') return { city: null, county: null };
+  if (!e.county || !countyCity.has(e.county))
+    throw file.error(`/places/${i}/county`, `${e.zh}: unknown county ${e.county} (not a county of the area-code list)`);
+  return { county: e.county, city: countyCity.get(e.county) ?? null };
+}
+
+/**
+ * Reviewed places: parks and macro-regions of data/places/. Slugs, reasons and sources are checked by the schemas
+ * (src/domain/schemas/input/); references here, with the line.
+ */
+function addCuratedPlaces(build: Build, inputs: PlacesInputs, knownNames: Map<string, string>): Written {
+  const { romaniser, places, forms } = build;
   const countyCity = new Map(places.filter((pl) => pl.level === 'county').map((pl) => [pl.id, pl.city]));
-  // Slugs, reasons and sources are checked by the schemas (src/domain/schemas/input/); references here, with the line.
-  /** Where each place with members is written, to name the line of an unknown member. */
-  const written = new Map<string, { file: PlacesInputs['parks']; index: number }>();
+  const written: Written = new Map();
   for (const file of [inputs.parks, inputs.macroRegions]) {
     const entries: CuratedPlace[] = file.value.places;
     for (const [i, e] of entries.entries()) {
       const prefix = e.level === 'park' ? 'park' : e.level === 'newarea' ? 'newarea' : 'macro';
       const id = `${prefix}-${e.slug}`;
-      let city: string | null = null;
-      let county: string | null = null;
-      if (e.level === 'park') {
-        if (!e.county || !countyCity.has(e.county))
-          throw file.error(
-            `/places/${i}/county`,
-            `${e.zh}: unknown county ${e.county} (not a county of the area-code list)`,
-          );
-        county = e.county;
-        city = countyCity.get(e.county) ?? null;
-      }
+      const { city, county } = parkHost(e, i, file, countyCity);
       const notes = [e.reason, e.countySource && `Host county: ${e.countySource}`, e.membersSource, e.note, e.enReason]
         .filter(Boolean)
         .join(' ');
@@ -292,17 +340,21 @@ export function loadGazetteer(
         ...(e.approved ? { startEvent: e.approved } : {}),
       };
       for (const form of new Set([e.zh, ...e.aliases])) {
-        const clash = (index.get(form) ?? []).find((r) => r.id !== id && overlaps(r, ref));
+        const clash = (forms.get(form) ?? []).find((r) => r.id !== id && overlaps(r, ref));
         if (clash) throw file.error(`/places/${i}/aliases`, `${e.zh}: form ${form} already means ${clash.id}`);
-        add(form, ref);
+        forms.add(form, ref);
       }
       written.set(id, { file, index: i });
     }
   }
+  return written;
+}
 
-  applyEnglishNames(places, join(dataDir, 'places', 'english-names.json'));
+/** Each place's aliases (every form that can mean it, longest first); members must be known places. */
+function finishPlaces(build: Build, written: Written): Map<string, GazetteerPlace> {
+  const { places, forms } = build;
   const byId = new Map(places.map((pl) => [pl.id, pl]));
-  for (const [form, refs] of index) {
+  for (const [form, refs] of forms.index) {
     for (const r of refs) {
       const pl = byId.get(r.id);
       if (pl && !pl.aliases.includes(form)) pl.aliases.push(form);
@@ -315,9 +367,20 @@ export function loadGazetteer(
       if (!byId.has(m) && at) throw at.file.error(`/places/${at.index}/members/${j}`, `${pl.zh}: unknown member ${m}`);
     }
   }
-  const forms = [...index.keys()].sort((a, b) => b.length - a.length || a.localeCompare(b, 'zh'));
+  return byId;
+}
 
-  const resolve = (form: string, date: string, context?: ResolveContext): GazetteerPlace | undefined => {
+/** The date rule: the one meaning in force on the date (else the one in transition), narrowed by the context city. */
+function resolver(index: ReadonlyMap<string, readonly FormRef[]>, byId: ReadonlyMap<string, GazetteerPlace>) {
+  const pick = (ids: Set<string>, context?: ResolveContext): GazetteerPlace | undefined => {
+    if (ids.size === 1) return byId.get([...ids][0] as string);
+    if (ids.size > 1 && context?.city) {
+      const inCity = [...ids].filter((id) => byId.get(id)?.city === context.city);
+      if (inCity.length === 1) return byId.get(inCity[0] as string);
+    }
+    return undefined;
+  };
+  return (form: string, date: string, context?: ResolveContext): GazetteerPlace | undefined => {
     const refs = index.get(form.trim());
     if (!refs) return undefined;
     const inForce = new Set<string>();
@@ -327,24 +390,45 @@ export function loadGazetteer(
       if (s === 'in') inForce.add(r.id);
       else if (s === 'transition') transition.add(r.id);
     }
-    const pick = (ids: Set<string>): GazetteerPlace | undefined => {
-      if (ids.size === 1) return byId.get([...ids][0] as string);
-      if (ids.size > 1 && context?.city) {
-        const inCity = [...ids].filter((id) => byId.get(id)?.city === context.city);
-        if (inCity.length === 1) return byId.get(inCity[0] as string);
-      }
-      return undefined;
-    };
-    if (inForce.size > 0) return pick(inForce);
-    return pick(transition);
+    if (inForce.size > 0) return pick(inForce, context);
+    return pick(transition, context);
   };
+}
 
+/**
+ * `inputs` are the files of data/places/ as read and validated by scripts/inputs (the build passes the ones it read);
+ * without them the gazetteer reads `dataDir` through the same loader. `window` is the span of years the plans cover
+ * (the build passes it from the plans it read; by default from `dataDir`/plans.json).
+ */
+export function loadGazetteer(
+  dataDir = 'data',
+  inputs: PlacesInputs = loadPlacesInputs(dataDir, null),
+  window: YearWindow = readPlanWindow(dataDir),
+): LoadedGazetteer {
+  const csvFile = inputs.areaCodes.path;
+  const generic = inputs.genericTerms.value;
+  const build: Build = {
+    units: adminUnits(parseAreaCodes(inputs.areaCodes.text, csvFile), csvFile, window),
+    romaniser: new Romaniser(inputs.pinyinOverrides.value.overrides, generic.suffixes, generic.words),
+    generic,
+    places: [],
+    forms: new FormIndexBuilder(),
+    dropped: [],
+  };
+  const cityShort = addProvinceAndCities(build);
+  const county = addCounties(build, cityShort, eventLookup(inputs.changeEvents.value.events));
+  keepShortForms(build, cityShort, county);
+  addCompounds(build, county.countyForms);
+  const written = addCuratedPlaces(build, inputs, county.knownNames);
+  applyEnglishNames(build.places, join(dataDir, 'places', 'english-names.json'));
+  const byId = finishPlaces(build, written);
+  const index = build.forms.index;
   return {
-    places,
+    places: build.places,
     byId: (id) => byId.get(id),
-    resolve,
-    forms,
+    resolve: resolver(index, byId),
+    forms: [...index.keys()].sort((a, b) => b.length - a.length || a.localeCompare(b, 'zh')),
     formIndex: index,
-    dropped,
+    dropped: build.dropped,
   };
 }

@@ -90,6 +90,8 @@ export interface RulesShape {
   passages: { inline: InlineRule[] };
   combinedSections: Record<string, Record<string, string[]> | string>;
   guards?: Record<string, unknown>;
+  /** Read by the build's truncation warning (scripts/build-data.ts). */
+  truncation: { sentenceEnd: string; heading: string };
 }
 
 export interface Inputs {

@@ -16,6 +16,8 @@ import {
   type Plan,
   ROLES,
   SCHEMA_VERSION,
+  SEARCH_KINDS,
+  type SearchEntry,
 } from '../domain/types.ts';
 
 export interface ExplorerData {
@@ -268,4 +270,40 @@ export function loadAudit(fetchFn: typeof fetch = fetch): Promise<AuditFile> {
     });
   }
   return auditPromise;
+}
+
+export function validateSearch(json: unknown): SearchEntry[] {
+  const list = header('search', json, 'entries');
+  list.forEach((e, i) => {
+    check('search', i, isObj(e), 'not an object');
+    const o = e as Json;
+    check('search', i, (SEARCH_KINDS as readonly unknown[]).includes(o.kind), `unknown kind ${String(o.kind)}`);
+    for (const f of ['id', 'zh'] as const) check('search', i, isStr(o[f]), `no ${f}`);
+    check('search', i, o.en === null || isStr(o.en), 'en is neither null nor a string');
+    check('search', i, typeof o.initials === 'string', 'no initials');
+    for (const f of ['variants', 'keys', 'places', 'assignments'] as const)
+      check('search', i, isStrArr(o[f]), `${f} is not a list of strings`);
+  });
+  return list as SearchEntry[];
+}
+
+let searchPromise: Promise<SearchEntry[]> | null = null;
+
+/**
+ * search.json (products, enterprises, and every place and industry with its search keys), fetched once and only when
+ * the search box is first used: the first paint never waits for it.
+ */
+export function loadSearch(fetchFn: typeof fetch = fetch): Promise<SearchEntry[]> {
+  if (!searchPromise) {
+    searchPromise = getJson('search', fetchFn).then(validateSearch);
+    searchPromise.catch(() => {
+      searchPromise = null;
+    });
+  }
+  return searchPromise;
+}
+
+/** Tests: forget the cached index (each test serves its own). */
+export function forgetSearch(): void {
+  searchPromise = null;
 }

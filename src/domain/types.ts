@@ -235,6 +235,44 @@ export interface AssignmentsFile {
   assignments: Assignment[];
 }
 
+/** What a search entry finds: products and enterprises are terms of the assignments (see ./terms.ts). */
+export const SEARCH_KINDS = ['place', 'industry', 'product', 'enterprise'] as const;
+export type SearchKind = (typeof SEARCH_KINDS)[number];
+
+/** One thing the header search can find (search.json, written by scripts/search so the app needs no pinyin library). */
+export interface SearchEntry {
+  kind: SearchKind;
+  /**
+   * Place id, industry id, or for products and enterprises the term key (`termKey` in ./terms.ts: the name without
+   * spaces or a company's legal-form suffix), which the app resolves against assignments.json itself.
+   */
+  id: string;
+  /** The name to show: the place's or industry's zh, or the shortest form the plans write for a term. */
+  zh: string;
+  /** English name; null for a term without one in the data (the app then shows pinyin). */
+  en: string | null;
+  /** Toneless pinyin of zh, space-separated ("jiang ling ji tuan"). */
+  pinyin: string;
+  /** Other forms as written (a term's variants, a place's or industry's aliases), without zh. */
+  variants: string[];
+  /**
+   * Normalised match keys (`searchKey` in ./terms.ts): zh, the variants, the term key, pinyin joined, English.
+   * The app matches a query in the same form by prefix (ranked first) or substring.
+   */
+  keys: string[];
+  /** Pinyin initials ("jljt"), matched by prefix only (as initials inside a long name would match almost anything). */
+  initials: string;
+  /** Places the entry leads to (a place: itself; an industry or term: the places assigned it, most claims first). */
+  places: string[];
+  /** Products and enterprises: the assignments that name the term. */
+  assignments: string[];
+}
+
+export interface SearchFile {
+  schemaVersion: number;
+  entries: SearchEntry[];
+}
+
 /** File names under public/data/, the only place both halves agree on them. */
 export const DATA_FILES = {
   plans: 'plans.json',
@@ -243,5 +281,6 @@ export const DATA_FILES = {
   industries: 'industries.json',
   assignments: 'assignments.json',
   audit: 'audit.json',
+  search: 'search.json',
 } as const;
 export type DataFileKey = keyof typeof DATA_FILES;

@@ -10,9 +10,18 @@ import industries from './schemas/industries.schema.json' with { type: 'json' };
 import places from './schemas/places.schema.json' with { type: 'json' };
 import placesTopology from './schemas/places-topology.schema.json' with { type: 'json' };
 import plans from './schemas/plans.schema.json' with { type: 'json' };
+import search from './schemas/search.schema.json' with { type: 'json' };
 import type { DataFileKey } from './types.ts';
 
-export const SCHEMAS: Record<DataFileKey, object> = { plans, places, placesTopology, industries, assignments, audit };
+export const SCHEMAS: Record<DataFileKey, object> = {
+  plans,
+  places,
+  placesTopology,
+  industries,
+  assignments,
+  audit,
+  search,
+};
 
 const ajv = new Ajv({ allErrors: true, strict: false });
 ajv.addSchema(common);

@@ -14,6 +14,7 @@ import {
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { PlaceFeature, PlaceLevel } from '../domain/types.ts';
+import { type CornerBox, fitPaddings } from './fit.ts';
 import { type MapSources, pickPlace, toSources } from './geo.ts';
 import { composeSnapshot, type SnapshotOverlay } from './snapshot.ts';
 import { buildStyle, FONT, LAYERS, nameField, SOURCES } from './style.ts';
@@ -69,13 +70,13 @@ declare global {
   }
 }
 
-/** Leaves room for the legend in the lower left on wide screens, so it does not hide the south-west. */
-function fitPadding(el: HTMLElement) {
-  const wide = el.clientWidth > 480;
-  return { top: 16, right: 16, bottom: 16, left: wide ? Math.min(230, el.clientWidth * 0.35) : 16 };
+export type { CornerBox } from './fit.ts';
+
+function containerSize(el: HTMLElement): CornerBox {
+  return { width: el.clientWidth, height: el.clientHeight };
 }
 
-const CLICKABLE = [LAYERS.parks, LAYERS.areaFill, LAYERS.countyFill, LAYERS.cityFill];
+const CLICKABLE = [LAYERS.parksMatch, LAYERS.parks, LAYERS.areaFill, LAYERS.countyFill, LAYERS.cityFill];
 const LABEL_LAYERS = [LAYERS.cityLabels, LAYERS.countyLabels, LAYERS.parkLabels];
 
 export class ExplorerMap {
@@ -87,14 +88,23 @@ export class ExplorerMap {
   private readonly sources: MapSources;
   private readonly sourceOf = new Map<string, string>();
   private loaded = false;
+  private parksFiltered = false;
   /** A programmatic move of ours is under way (focusPlace): report its end like a user move. */
   private reportNextMove = false;
+  /** The legend's box in the lower-left corner, kept clear when fitting. */
+  private legend: CornerBox | null = null;
+  /**
+   * True while the camera is the default fit (nobody moved it): a resize of the map or of the legend then refits, so
+   * the province stays whole and clear of the legend.
+   */
+  private atDefault: boolean;
 
   constructor(
     container: HTMLElement,
     private readonly opts: MapOptions,
   ) {
     this.wanted = opts.view;
+    this.atDefault = !opts.camera;
     this.applied = { fills: new Map(), selected: null, lang: opts.view.lang };
     this.sources = toSources(opts.places);
     for (const f of this.sources.areas.features) this.sourceOf.set(f.properties.pid, SOURCES.areas);
@@ -115,7 +125,7 @@ export class ExplorerMap {
         ? { center: [start.lon, start.lat] as [number, number], zoom: start.zoom }
         : {
             bounds: [w, s, e, n] as [number, number, number, number],
-            fitBoundsOptions: { padding: fitPadding(container) },
+            fitBoundsOptions: { padding: fitPaddings(containerSize(container), null)[0] },
           }),
       maxBounds: [w - padX, s - padY, e + padX, n + padY],
       minZoom: 4.5,
@@ -145,11 +155,15 @@ export class ExplorerMap {
     this.map.on('mouseout', () => this.setHover(null));
     this.map.on('click', (e) => this.opts.onPlaceClicked?.(this.placeAt(e)));
     this.map.on('idle', () => this.opts.onIdle?.());
+    this.map.on('resize', () => {
+      if (this.atDefault) this.resetCamera();
+    });
     this.map.on('moveend', (e) => {
       const byUser = 'originalEvent' in e && e.originalEvent !== undefined;
       if (!byUser && !this.reportNextMove) return;
       this.reportNextMove = false;
-      this.opts.onCameraChanged?.(this.isDefaultCamera() ? null : this.getCamera());
+      this.atDefault = this.isDefaultCamera();
+      this.opts.onCameraChanged?.(this.atDefault ? null : this.getCamera());
     });
     if (opts.facesUrl) void this.loadFonts(opts.facesUrl);
   }
@@ -167,9 +181,58 @@ export class ExplorerMap {
     return { lat: c.lat, lon: c.lng, zoom: this.map.getZoom() };
   }
 
+  /** The camera that fits `bounds` best while keeping clear of the legend (see fitPaddings). */
+  private fitCamera(bounds: [number, number, number, number], maxZoom?: number) {
+    let best: ReturnType<MlMap['cameraForBounds']> | undefined;
+    for (const padding of fitPaddings(containerSize(this.map.getContainer()), this.legend)) {
+      // maxZoom: undefined would override the default and turn the zoom into NaN.
+      const c = this.map.cameraForBounds(bounds, maxZoom === undefined ? { padding } : { padding, maxZoom });
+      if (c?.zoom !== undefined && (best?.zoom === undefined || c.zoom > best.zoom)) best = c;
+    }
+    return best;
+  }
+
+  /**
+   * The legend's box (null: none). While the camera is the default fit, the map refits so the province stays clear
+   * of it (a language or filter change resizes the legend).
+   */
+  setLegendBox(box: CornerBox | null): void {
+    const same = box && this.legend && box.width === this.legend.width && box.height === this.legend.height;
+    if (same || (!box && !this.legend)) return;
+    if (!this.legend) {
+      // A fit that leaves a strip for the legend pushes the view past the province: the pan limits must allow it, or
+      // MapLibre pulls the camera back under the legend.
+      const [w, s, e, n] = this.sources.bounds;
+      const padX = (e - w) * 1.5;
+      const padY = (n - s) * 1.5;
+      this.map.setMaxBounds([w - padX, s - padY, e + padX, n + padY]);
+    }
+    this.legend = box;
+    if (this.atDefault) this.resetCamera();
+  }
+
+  /**
+   * True when a box of this size in the lower-left corner (where the legend sits) would cover part of the province as
+   * painted now (any city fill rendered there).
+   */
+  coversProvince(box: CornerBox): boolean {
+    if (!this.loaded || !this.map.getLayer(LAYERS.cityFill)) return false;
+    const h = this.map.getContainer().clientHeight;
+    const margin = 12;
+    return (
+      this.map.queryRenderedFeatures(
+        [
+          [0, Math.max(0, h - box.height - margin)],
+          [box.width + margin, h],
+        ],
+        { layers: [LAYERS.cityFill] },
+      ).length > 0
+    );
+  }
+
   /** True when the camera is (within link precision) the fit of Jiangxi for the current container size. */
   private isDefaultCamera(): boolean {
-    const fit = this.map.cameraForBounds(this.sources.bounds, { padding: fitPadding(this.map.getContainer()) });
+    const fit = this.fitCamera(this.sources.bounds);
     if (!fit?.center || fit.zoom === undefined) return false;
     const c = this.map.getCenter();
     const centre = LngLat.convert(fit.center);
@@ -187,8 +250,10 @@ export class ExplorerMap {
   setCamera(camera: MapCamera | null): void {
     if (!camera) {
       if (!this.isDefaultCamera()) this.resetCamera();
+      this.atDefault = true;
       return;
     }
+    this.atDefault = false;
     const now = this.getCamera();
     const same =
       Math.abs(now.lat - camera.lat) < 5e-4 &&
@@ -259,6 +324,14 @@ export class ExplorerMap {
     const nextOwn = next.claimed ?? new Set<string>();
     for (const id of nextOwn) if (!prevOwn.has(id)) this.setState(id, { own: true });
     for (const id of prevOwn) if (!nextOwn.has(id)) this.removeState(id, 'own');
+    if (this.matchKey(prevOwn) !== this.matchKey(nextOwn) || !this.parksFiltered) {
+      // Parks that match the filter are drawn by their own layer, on top and larger (a filter, not feature-state:
+      // draw order cannot depend on feature-state).
+      const ids = [...nextOwn].filter((id) => this.sourceOf.get(id) === SOURCES.points);
+      this.map.setFilter(LAYERS.parksMatch, ['in', ['get', 'pid'], ['literal', ids]]);
+      this.map.setFilter(LAYERS.parksHalo, ['in', ['get', 'pid'], ['literal', ids]]);
+      this.parksFiltered = true;
+    }
     const prevKinds = prev.kinds ?? new Map<string, string>();
     const nextKinds = next.kinds ?? new Map<string, string>();
     for (const [id, kind] of nextKinds) if (prevKinds.get(id) !== kind) this.setState(id, { change: kind });
@@ -272,6 +345,13 @@ export class ExplorerMap {
     this.applied = next;
   }
 
+  private matchKey(ids: Set<string>): string {
+    return [...ids]
+      .filter((id) => this.sourceOf.get(id) === SOURCES.points)
+      .sort()
+      .join();
+  }
+
   /** Brings a place into view (used by search and lists); instant when the user prefers reduced motion. */
   focusPlace(id: string): void {
     const f = this.opts.places.find((p) => p.id === id);
@@ -279,6 +359,7 @@ export class ExplorerMap {
     const reduce = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
     const g = f.geometry;
     this.reportNextMove = true;
+    this.atDefault = false;
     if (g.type === 'Point') {
       const [x = 0, y = 0] = g.coordinates;
       this.map.easeTo({ center: [x, y], zoom: Math.max(this.map.getZoom(), 9), animate: !reduce });
@@ -300,12 +381,18 @@ export class ExplorerMap {
    * that drew it (no preserveDrawingBuffer, which costs every frame), so repaint and capture inside 'render'.
    */
   snapshot(overlay: SnapshotOverlay): Promise<Blob | null> {
-    return new Promise((resolve) => {
+    // Drawn at 2× whatever the screen, so the image is sharp on slides; the screen's ratio is restored after.
+    const screenRatio = this.map.getPixelRatio();
+    const scale = 2;
+    if (screenRatio !== scale) this.map.setPixelRatio(scale);
+    return new Promise<Blob | null>((resolve) => {
       this.map.once('render', () => {
         try {
-          const scale = this.map.getCanvas().width / Math.max(1, this.map.getContainer().clientWidth);
-          composeSnapshot(this.map.getCanvas(), overlay, scale).toBlob((b) => resolve(b), 'image/png');
+          const canvas = composeSnapshot(this.map.getCanvas(), overlay, scale);
+          if (screenRatio !== scale) this.map.setPixelRatio(screenRatio);
+          canvas.toBlob((b) => resolve(b), 'image/png');
         } catch {
+          if (screenRatio !== scale) this.map.setPixelRatio(screenRatio);
           resolve(null);
         }
       });
@@ -314,7 +401,40 @@ export class ExplorerMap {
   }
 
   resetCamera(): void {
-    this.map.fitBounds(this.sources.bounds, { padding: fitPadding(this.map.getContainer()), animate: false });
+    this.atDefault = true;
+    const fit = this.fitCamera(this.sources.bounds);
+    if (fit) this.map.jumpTo(fit);
+  }
+
+  /**
+   * Shows a set of places (the places of a chosen industry), clear of the legend; reported like a user move, so the
+   * camera (and a shared link) follows. An empty list leaves the camera alone.
+   */
+  fitPlaces(ids: readonly string[]): void {
+    const b: [number, number, number, number] = [180, 90, -180, -90];
+    let any = false;
+    const wanted = new Set(ids);
+    for (const f of this.opts.places) {
+      if (!wanted.has(f.id) || !f.geometry) continue;
+      const g = f.geometry;
+      const polys = g.type === 'Point' ? [[[g.coordinates]]] : g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+      for (const poly of polys)
+        for (const [x = 0, y = 0] of poly[0] ?? []) {
+          any = true;
+          b[0] = Math.min(b[0], x);
+          b[1] = Math.min(b[1], y);
+          b[2] = Math.max(b[2], x);
+          b[3] = Math.max(b[3], y);
+        }
+    }
+    if (!any) return;
+    const fit = this.fitCamera(b, 9);
+    if (!fit) return;
+    const reduce = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+    this.reportNextMove = true;
+    this.atDefault = false;
+    if (reduce) this.map.jumpTo(fit);
+    else this.map.easeTo({ ...fit, duration: 400 });
   }
 
   resize(): void {

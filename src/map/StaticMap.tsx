@@ -5,6 +5,7 @@
  * before the browser paints: it never disappears between the shell and the explorer).
  */
 import { useLayoutEffect, useRef } from 'react';
+import { bestFitPadding } from './fit.ts';
 
 let node: HTMLElement | null | undefined;
 
@@ -27,12 +28,43 @@ export function markStaticPlace(id: string | null): void {
   svg.appendChild(use);
 }
 
+/**
+ * Places the drawing where the live map's default fit puts the province: the same paddings (fit.ts, the legend's
+ * strip on the left or at the bottom, whichever shows it larger) for the legend measured now.
+ */
+function frameStaticMap(el: HTMLElement): void {
+  const svg = el.querySelector<SVGSVGElement>('svg.static-map-svg');
+  const box = svg?.viewBox?.baseVal;
+  if (!svg || !box || box.width <= 0 || box.height <= 0) return;
+  const size = { width: el.clientWidth, height: el.clientHeight };
+  if (size.width <= 0 || size.height <= 0) return;
+  const legend = el.closest('.map-layer')?.querySelector<HTMLElement>('[data-testid="legend"]');
+  const legendBox = legend ? { width: legend.offsetWidth, height: legend.offsetHeight } : null;
+  const p = bestFitPadding(size, legendBox, { width: box.width, height: box.height });
+  svg.style.top = `${p.top}px`;
+  svg.style.left = `${p.left}px`;
+  svg.style.width = `${Math.max(0, size.width - p.left - p.right)}px`;
+  svg.style.height = `${Math.max(0, size.height - p.top - p.bottom)}px`;
+}
+
 export function StaticMap({ hidden = false }: { hidden?: boolean }) {
   const ref = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
     const el = takeStaticMap();
     if (el && ref.current && el.parentElement !== ref.current) ref.current.appendChild(el);
   });
+  // Framed in the same commit as the move (before paint), and again when the map box or the legend changes size.
+  useLayoutEffect(() => {
+    const el = takeStaticMap();
+    if (!el || !ref.current) return;
+    frameStaticMap(el);
+    if (typeof ResizeObserver !== 'function') return;
+    const observer = new ResizeObserver(() => frameStaticMap(el));
+    observer.observe(el);
+    const legend = el.closest('.map-layer')?.querySelector<HTMLElement>('[data-testid="legend"]');
+    if (legend) observer.observe(legend);
+    return () => observer.disconnect();
+  }, []);
   useLayoutEffect(() => {
     const el = takeStaticMap();
     if (el) el.hidden = hidden;

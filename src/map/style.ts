@@ -19,6 +19,8 @@ export const LAYERS = {
   countyOwnLine: 'county-own-line',
   highlight: 'place-highlight',
   parks: 'park-points',
+  parksHalo: 'park-points-halo',
+  parksMatch: 'park-points-match',
   cityLabels: 'city-labels',
   countyLabels: 'county-labels',
   parkLabels: 'park-labels',
@@ -130,14 +132,43 @@ export function buildStyle(lang: 'zh' | 'en'): StyleSpecification {
         },
       },
       {
+        // Every park, dimmed: parks that do not match the filter stay findable but recede. A dark outline keeps them
+        // visible on any fill.
         id: LAYERS.parks,
         type: 'circle',
         source: SOURCES.points,
         paint: {
-          'circle-color': fill('#ffffff'),
-          'circle-radius': ['interpolate', ['linear'], ['zoom'], 5, 3.5, 10, 8],
-          'circle-stroke-color': ['case', state('selected'), '#d7191c', state('hover'), '#1d1d1b', '#555550'],
+          'circle-color': '#ffffff',
+          'circle-opacity': 0.6,
+          'circle-radius': ['interpolate', ['linear'], ['zoom'], 5, 2.5, 10, 6],
+          'circle-stroke-color': ['case', state('selected'), '#d7191c', state('hover'), '#1d1d1b', '#55554f'],
+          'circle-stroke-opacity': ['case', state('selected'), 1, state('hover'), 1, 0.7],
           'circle-stroke-width': ['case', state('selected'), 3, state('hover'), 2, 1],
+        },
+      },
+      {
+        // Parks that match the filter (filter set by ExplorerMap): a dark halo, so a blue park on a blue county
+        // still stands out ...
+        id: LAYERS.parksHalo,
+        type: 'circle',
+        source: SOURCES.points,
+        filter: ['in', ['get', 'pid'], ['literal', []]],
+        paint: {
+          'circle-color': '#1d1d1b',
+          'circle-radius': ['interpolate', ['linear'], ['zoom'], 5, 7.5, 10, 13],
+        },
+      },
+      {
+        // ... and on top of it the park in its colour with a white ring, larger than the rest.
+        id: LAYERS.parksMatch,
+        type: 'circle',
+        source: SOURCES.points,
+        filter: ['in', ['get', 'pid'], ['literal', []]],
+        paint: {
+          'circle-color': fill('#ffffff'),
+          'circle-radius': ['interpolate', ['linear'], ['zoom'], 5, 4.5, 10, 9.5],
+          'circle-stroke-color': ['case', state('selected'), '#d7191c', '#ffffff'],
+          'circle-stroke-width': ['case', state('selected'), 3, 2],
         },
       },
       {

@@ -9,7 +9,7 @@ import type { ExplorerData } from '../data/load.ts';
 import type { Assignment, Role } from '../domain/types.ts';
 import { type ColorMode, changeFills, placeFills } from './colors.ts';
 import { comparison, matrixFor, placeChanges } from './planner.ts';
-import { type PlaceSummary, summarizeByPlace } from './selectors.ts';
+import { type PlaceSummary, summarizeByPlace, termAssignments } from './selectors.ts';
 import type { ExplorerState } from './store.ts';
 
 export interface FilterCounts {
@@ -33,11 +33,13 @@ export interface Derived {
   /** Matrix view only: the matrix under the current filters. */
   matrix: Matrix | null;
   counts: FilterCounts;
+  /** A product or enterprise chosen: its assignments under the plan and role filters (the map shows their places). */
+  term: Assignment[] | null;
 }
 
 type DeriveState = Pick<
   ExplorerState,
-  'plan' | 'industry' | 'roles' | 'view' | 'from' | 'to' | 'level' | 'sort' | 'city'
+  'plan' | 'industry' | 'roles' | 'view' | 'from' | 'to' | 'level' | 'sort' | 'city' | 'rows' | 'term'
 >;
 
 export type Deriver = (s: DeriveState) => Derived;
@@ -131,15 +133,34 @@ function compute(data: ExplorerData, s: DeriveState): Derived {
       kinds,
       matrix: null,
       counts,
+      term: null,
+    };
+  }
+  const matrix = s.view === 'matrix' ? matrixFor(data, s) : null;
+  if (s.term) {
+    // The map shows where the plans put the chosen product or company, coloured by the strongest role there.
+    const term = termAssignments(data, s, s.term);
+    const own = summarizeByPlace(term);
+    const fills = placeFills(own, 'role', idx.cityOf);
+    return {
+      visible,
+      summary,
+      mode: 'role',
+      fills,
+      claimed: new Set(own.keys()),
+      changes: null,
+      kinds: new Map(),
+      matrix,
+      counts,
+      term,
     };
   }
   const mode = s.industry ? 'role' : 'count';
-  const matrix = s.view === 'matrix' ? matrixFor(data, s) : null;
   const fills = placeFills(summary, mode, idx.cityOf);
-  return { visible, summary, mode, fills, claimed, changes: null, kinds: new Map(), matrix, counts };
+  return { visible, summary, mode, fills, claimed, changes: null, kinds: new Map(), matrix, counts, term: null };
 }
 
-const KEYS = ['plan', 'industry', 'roles', 'view', 'from', 'to', 'level', 'sort', 'city'] as const;
+const KEYS = ['plan', 'industry', 'roles', 'view', 'from', 'to', 'level', 'sort', 'city', 'rows', 'term'] as const;
 
 /**
  * A memoised `compute` for one data set. It keeps the last two results: the map computes the new state first, and

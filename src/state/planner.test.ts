@@ -87,6 +87,17 @@ describe('matrix selectors', () => {
     expect(Object.keys(matrixRows(byCount)[0]?.cells ?? {}).length).toBe(2);
   });
 
+  it('with a product or company chosen, the map view downloads its sentences (the fixture: 赛维LDK in 新余)', () => {
+    const rows = shownAssignments(data, s({ industry: 'pharma', term: { kind: 'enterprise', key: '赛维LDK' } }));
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((a) => a.enterprises.includes('赛维LDK'))).toBe(true);
+    expect(exportNameParts(data, s({ term: { kind: 'enterprise', key: '赛维LDK' } }))).toEqual([
+      'all-plans',
+      'enterprise',
+      '赛维LDK',
+    ]);
+  });
+
   it('the matrix view downloads the assignments behind its visible cells', () => {
     const ids = shownAssignments(data, s({ view: 'matrix', city: '360400' })).map((a) => a.place);
     expect(new Set(ids)).toEqual(new Set(['360400']));

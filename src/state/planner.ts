@@ -7,7 +7,7 @@ import { type ChangeKind, type ChangeRow, computeChanges } from '../analysis/cha
 import { buildMatrix, filterMatrix, type Matrix, matrixColumns, matrixRows, sortMatrix } from '../analysis/matrix.ts';
 import type { ExplorerData } from '../data/load.ts';
 import type { Assignment } from '../domain/types.ts';
-import { industryScope, visibleAssignments } from './selectors.ts';
+import { industryScope, termAssignments, visibleAssignments } from './selectors.ts';
 import type { ExplorerState } from './store.ts';
 
 /**
@@ -45,7 +45,8 @@ export function placeChanges(rows: readonly ChangeRow[]): Map<string, PlaceChang
   return out;
 }
 
-export type MatrixState = Pick<ExplorerState, 'plan' | 'industry' | 'roles' | 'level' | 'sort' | 'city'>;
+export type MatrixState = Pick<ExplorerState, 'plan' | 'industry' | 'roles' | 'level' | 'sort' | 'city'> &
+  Partial<Pick<ExplorerState, 'rows'>>;
 
 /**
  * The matrix under the current filters. One industry chosen: its sub-industries as columns (exact level); otherwise
@@ -59,11 +60,12 @@ export function matrixFor(data: ExplorerData, s: MatrixState): Matrix {
     level: scope ? 'exact' : s.level,
     planOrder: data.plans.map((p) => p.id),
   });
-  const filtered = filterMatrix(
+  let filtered = filterMatrix(
     built,
     { roles: s.roles, plans: s.plan === 'all' ? undefined : [s.plan], cities: s.city ? [s.city] : undefined },
     data.industries,
   );
+  if (s.rows === 'cities') filtered = onlyCities(filtered);
   if (s.sort === 'count') return sortMatrix(filtered, { by: 'count' }, false);
   if (typeof s.sort === 'object' && matrixColumns(filtered).includes(s.sort.industry))
     return sortMatrix(filtered, { by: 'industry', industry: s.sort.industry }, false);
@@ -96,7 +98,8 @@ export function shownChanges(rows: readonly ChangeRow[], place: string | null): 
  * sentences behind the visible cells.
  */
 export function shownAssignments(data: ExplorerData, s: ExplorerState): Assignment[] {
-  if (s.view === 'map') return visibleAssignments(data, s);
+  // With a product or company chosen, the map and the panel show its sentences: so does the download.
+  if (s.view === 'map') return s.term ? termAssignments(data, s, s.term) : visibleAssignments(data, s);
   const ids =
     s.view === 'changes'
       ? changeAssignmentIds(shownChanges(comparison(data, s), s.place))
@@ -133,6 +136,41 @@ export function exportNameParts(data: ExplorerData, s: ExplorerState): string[] 
     parts.push(s.plan === 'all' ? 'all-plans' : (labels.get(s.plan) ?? s.plan));
     if (s.view === 'matrix' && s.city) parts.push(s.city);
   }
-  if (s.industry) parts.push(s.industry);
+  // A chosen product or company replaces the industry filter in the map view (Chinese keys drop out of the name).
+  if (s.view === 'map' && s.term) parts.push(s.term.kind, s.term.key);
+  else if (s.industry) parts.push(s.industry);
   return parts;
+}
+
+/** The matrix with only prefecture-level city rows (the planner's "cities only"); columns left empty are dropped. */
+export function onlyCities(m: Matrix): Matrix {
+  const rowGroups = m.rowGroups
+    .map((g) => ({ ...g, rows: g.rows.filter((r) => r.level === 'city') }))
+    .filter((g) => g.rows.length > 0);
+  const counts = new Map<string, number>();
+  for (const g of rowGroups)
+    for (const r of g.rows) for (const i of Object.keys(r.cells)) counts.set(i, (counts.get(i) ?? 0) + 1);
+  const columnGroups = m.columnGroups
+    .map((g) => ({
+      ...g,
+      columns: g.columns
+        .filter((c) => counts.has(c.industry))
+        .map((c) => ({ ...c, count: counts.get(c.industry) ?? 0 })),
+    }))
+    .filter((g) => g.columns.length > 0);
+  return { columnGroups, rowGroups };
+}
+
+/** Per matrix column: how many of the shown rows are cities and how many counties (the totals row). */
+export function matrixTotals(m: Matrix): Map<string, { cities: number; counties: number }> {
+  const out = new Map<string, { cities: number; counties: number }>();
+  for (const g of m.rowGroups)
+    for (const r of g.rows)
+      for (const i of Object.keys(r.cells)) {
+        const t = out.get(i) ?? { cities: 0, counties: 0 };
+        if (r.level === 'city') t.cities++;
+        if (r.level === 'county') t.counties++;
+        out.set(i, t);
+      }
+  return out;
 }

@@ -1,5 +1,6 @@
 /** Derived data: pure functions of (data, state). Every view and the map read assignments through these. */
 import type { ExplorerData } from '../data/load.ts';
+import { hasTerm, type TermRef } from '../domain/terms.ts';
 import { type Assignment, ROLES, type Role } from '../domain/types.ts';
 import type { ExplorerState } from './store.ts';
 
@@ -29,6 +30,27 @@ export function visibleAssignments(data: ExplorerData, f: Filters): Assignment[]
   return data.assignments.filter(
     (a) => (f.plan === 'all' || a.plan === f.plan) && (!scope || scope.has(a.industry)) && roles.has(a.role),
   );
+}
+
+/**
+ * The assignments that name a product or enterprise, under the plan and role filters (the industry filter does not
+ * apply: the term says what is looked for), in plan order then line.
+ */
+export function termAssignments(
+  data: ExplorerData,
+  f: Pick<ExplorerState, 'plan' | 'roles'>,
+  term: TermRef,
+): Assignment[] {
+  const roles = new Set(f.roles);
+  const planOrder = new Map(data.plans.map((p, i) => [p.id, i]));
+  return data.assignments
+    .filter((a) => (f.plan === 'all' || a.plan === f.plan) && roles.has(a.role) && hasTerm(data.assignments, a, term))
+    .sort(
+      (a, b) =>
+        (planOrder.get(a.plan) ?? 0) - (planOrder.get(b.plan) ?? 0) ||
+        a.source.line - b.source.line ||
+        a.source.start - b.source.start,
+    );
 }
 
 const rank = (r: Role) => ROLES.indexOf(r);

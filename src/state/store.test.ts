@@ -66,4 +66,17 @@ describe('explorer store', () => {
     expect(store.getState().cell).toBeNull();
     expect(store.getState().sort).toEqual({ industry: 'photovoltaics' });
   });
+
+  it('a product or company chosen lets the selected place go; an industry chosen afterwards replaces it; reset clears it', () => {
+    const store = createExplorerStore({ place: '360500' });
+    store.getState().termChosen({ kind: 'enterprise', key: '江铃' });
+    expect(store.getState()).toMatchObject({ term: { kind: 'enterprise', key: '江铃' }, place: null });
+    store.getState().placeClicked('360100');
+    expect(store.getState().term).toEqual({ kind: 'enterprise', key: '江铃' }); // the place panel opens over it
+    store.getState().industryChosen('auto');
+    expect(store.getState()).toMatchObject({ term: null, industry: 'auto' });
+    store.getState().termChosen({ kind: 'product', key: '锂电池' });
+    store.getState().resetRequested();
+    expect(store.getState().term).toBeNull();
+  });
 });

@@ -3,6 +3,7 @@
  * Data (plans, places …) is not state: it is loaded once and passed to selectors beside the state.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { TermRef } from '../domain/terms.ts';
 import { ROLES, type Role } from '../domain/types.ts';
 
 export const LANGUAGES = ['zh', 'en'] as const;
@@ -15,7 +16,7 @@ export interface SourceTarget {
 }
 
 /** The explorer's views (tabs). */
-export const VIEWS = ['map', 'changes', 'matrix'] as const;
+export const VIEWS = ['map', 'changes', 'matrix', 'overlap'] as const;
 export type ViewName = (typeof VIEWS)[number];
 
 /** How industries are compared in the change view and grouped in the matrix (see src/analysis/changes.ts). */
@@ -24,6 +25,10 @@ export type Level = (typeof LEVELS)[number];
 
 /** Matrix row order: by place (grouped by city), by number of industries, or by the role in one industry column. */
 export type MatrixSortKey = 'place' | 'count' | { industry: string };
+
+/** Matrix and overlap rows: every place, or only the prefecture-level cities (the planner's quick choice). */
+export const ROW_SCOPES = ['all', 'cities'] as const;
+export type RowScope = (typeof ROW_SCOPES)[number];
 
 export interface ExplorerState {
   /** 'all' or a plan id. */
@@ -34,6 +39,8 @@ export interface ExplorerState {
   roles: Role[];
   /** Selected place id. */
   place: string | null;
+  /** A product or enterprise chosen in the search: the panel lists the places the plans give it (URL `term=`). */
+  term: TermRef | null;
   lang: Lang;
   /** The source view over the map, or null. */
   source: SourceTarget | null;
@@ -48,6 +55,8 @@ export interface ExplorerState {
   sort: MatrixSortKey;
   /** Matrix: only places in this city (a city place id), or null for the whole province. */
   city: string | null;
+  /** Matrix: every place or only cities (URL `rows=cities`). */
+  rows: RowScope;
   /** Matrix: the cell whose sentences are open in the panel. */
   cell: MatrixCellRef | null;
   /** The map's centre and zoom, or null for the default fit (URL `at=lat,lon,zoom`). */
@@ -71,6 +80,7 @@ export const DEFAULT_STATE: ExplorerState = {
   industry: null,
   roles: [...ROLES],
   place: null,
+  term: null,
   lang: 'zh',
   source: null,
   view: 'map',
@@ -79,6 +89,7 @@ export const DEFAULT_STATE: ExplorerState = {
   level: 'top',
   sort: 'place',
   city: null,
+  rows: 'all',
   cell: null,
   camera: null,
 };
@@ -89,6 +100,8 @@ export interface ExplorerActions {
   roleToggled(role: Role): void;
   /** A click on the map or a list entry; null = click on empty map (clears the selection). */
   placeClicked(place: string | null): void;
+  /** A product or enterprise was chosen (its places and sentences shown; the selected place let go), or closed. */
+  termChosen(term: TermRef | null): void;
   languageChosen(lang: Lang): void;
   sourceOpened(target: SourceTarget): void;
   sourceClosed(): void;
@@ -98,6 +111,8 @@ export interface ExplorerActions {
   levelChosen(level: Level): void;
   matrixSorted(sort: MatrixSortKey): void;
   cityChosen(city: string | null): void;
+  /** Matrix rows: every place or only cities. */
+  rowScopeChosen(rows: RowScope): void;
   /** A matrix cell was opened (its sentences shown) or closed (null). */
   cellOpened(cell: MatrixCellRef | null): void;
   /** The user moved the map (debounced, on moveend); null = back at the default fit. */
@@ -115,7 +130,8 @@ export function createExplorerStore(initial: Partial<ExplorerState> = {}): Explo
     ...DEFAULT_STATE,
     ...initial,
     planChosen: (plan) => set({ plan }),
-    industryChosen: (industry) => set({ industry }),
+    // The industry filter and a chosen product or company both say what the map shows: the newer choice wins.
+    industryChosen: (industry) => set(get().term ? { industry, term: null } : { industry }),
     roleToggled: (role) => {
       const has = get().roles.includes(role);
       const roles = ROLES.filter((r) => (r === role ? !has : get().roles.includes(r)));
@@ -123,6 +139,7 @@ export function createExplorerStore(initial: Partial<ExplorerState> = {}): Explo
       set({ roles: roles.length ? roles : [...ROLES] });
     },
     placeClicked: (place) => set({ place }),
+    termChosen: (term) => set(term ? { term, place: null } : { term: null }),
     languageChosen: (lang) => set({ lang }),
     sourceOpened: (source) => set({ source }),
     sourceClosed: () => set({ source: null }),
@@ -131,6 +148,7 @@ export function createExplorerStore(initial: Partial<ExplorerState> = {}): Explo
     levelChosen: (level) => set({ level }),
     matrixSorted: (sort) => set({ sort }),
     cityChosen: (city) => set({ city, cell: null }),
+    rowScopeChosen: (rows) => set({ rows, cell: null }),
     cellOpened: (cell) => set({ cell }),
     cameraMoved: (camera) => {
       const prev = get().camera;
@@ -149,6 +167,7 @@ export function pickState(s: ExplorerState): ExplorerState {
     industry: s.industry,
     roles: s.roles,
     place: s.place,
+    term: s.term,
     lang: s.lang,
     source: s.source,
     view: s.view,
@@ -157,6 +176,7 @@ export function pickState(s: ExplorerState): ExplorerState {
     level: s.level,
     sort: s.sort,
     city: s.city,
+    rows: s.rows,
     cell: s.cell,
     camera: s.camera,
   };

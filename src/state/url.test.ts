@@ -7,6 +7,7 @@ const known: KnownIds = {
   industries: new Set(['photovoltaics', 'pharma-tcm']),
   places: new Set(['360500', 'park-nanchang-hitech']),
   files: new Set(['000_43d0119b57264c9e.txt']),
+  terms: new Set(['enterprise~江铃', 'product~锂电池']),
 };
 
 const s = (over: Partial<ExplorerState>): ExplorerState => ({ ...DEFAULT_STATE, ...over });
@@ -46,6 +47,14 @@ const table: { query: string; state: ExplorerState }[] = [
     query: '?view=matrix&cell=park-nanchang-hitech~pharma-tcm',
     state: s({ view: 'matrix', cell: { place: 'park-nanchang-hitech', industry: 'pharma-tcm' } }),
   },
+  {
+    query: `?term=${encodeURIComponent('enterprise~江铃').replace(/%7E/gi, '~')}`,
+    state: s({ term: { kind: 'enterprise', key: '江铃' } }),
+  },
+  {
+    query: `?industry=photovoltaics&term=${encodeURIComponent('product~锂电池').replace(/%7E/gi, '~')}`,
+    state: s({ industry: 'photovoltaics', term: { kind: 'product', key: '锂电池' } }),
+  },
   { query: '?at=28.68,115.89,8.2', state: s({ camera: { lat: 28.68, lon: 115.89, zoom: 8.2 } }) },
   {
     query: '?industry=photovoltaics&place=360500&at=27.8174,114.9167,9.75',
@@ -54,6 +63,12 @@ const table: { query: string; state: ExplorerState }[] = [
 ];
 
 describe('URL ↔ state', () => {
+  it('term=: only a product or company the data names, in <kind>~<key> form', () => {
+    for (const bad of ['enterprise~江', 'company~江铃', '江铃', 'place~江铃', 'enterprise~江铃~x', '<img src=x>'])
+      expect(parseUrl(`?term=${encodeURIComponent(bad)}`, known).term).toBeNull();
+    expect(parseUrl('?term=enterprise~江铃', { ...known, terms: undefined }).term).toBeNull();
+  });
+
   it.each(table)('parses $query', ({ query, state }) => {
     expect(parseUrl(query, known)).toEqual(state);
   });

@@ -1,9 +1,10 @@
 /**
  * URL ↔ state: two pure functions. The query holds only what differs from the default view, in readable
- * parameters (?view=changes&plan=…&industry=…&roles=core,focus&place=…&lang=en&from=…&to=…&level=exact&sort=count
- * &city=…&cell=<place>~<industry>&at=<lat>,<lon>,<zoom>&source=…&line=…). Anything unknown or
+ * parameters (?view=changes&plan=…&industry=…&roles=core,focus&place=…&term=enterprise~江铃&lang=en&from=…&to=…&level=exact&sort=count
+ * &city=…&rows=cities&cell=<place>~<industry>&at=<lat>,<lon>,<zoom>&source=…&line=…). Anything unknown or
  * malformed falls back to the default for that parameter; parameters that are not ours are left alone by the writer.
  */
+import { TERM_KINDS, type TermKind, type TermRef } from '../domain/terms.ts';
 import { ROLES, type Role } from '../domain/types.ts';
 import {
   type Camera,
@@ -14,6 +15,8 @@ import {
   LEVELS,
   type Level,
   type MatrixSortKey,
+  ROW_SCOPES,
+  type RowScope,
   VIEWS,
   type ViewName,
 } from './store.ts';
@@ -24,12 +27,14 @@ export const URL_KEYS = [
   'industry',
   'roles',
   'place',
+  'term',
   'lang',
   'from',
   'to',
   'level',
   'sort',
   'city',
+  'rows',
   'cell',
   'at',
   'source',
@@ -44,6 +49,8 @@ export interface KnownIds {
   files: ReadonlySet<string>;
   /** City place ids (the matrix's city filter); falls back to `places` when absent. */
   cities?: ReadonlySet<string>;
+  /** Product and enterprise terms as `<kind>~<key>` (termIds in src/domain/terms.ts); none when absent. */
+  terms?: ReadonlySet<string>;
 }
 
 const MAX_VALUE = 200;
@@ -77,6 +84,7 @@ export function parseUrl(search: string, known: KnownIds, fallbackLang: Lang = D
   const level = get(params, 'level');
   const sortRaw = get(params, 'sort');
   const city = get(params, 'city');
+  const rows = get(params, 'rows');
   const [cellPlace = '', cellIndustry = '', ...cellRest] = (get(params, 'cell') ?? '').split('~');
   const cell =
     cellRest.length === 0 && known.places.has(cellPlace) && known.industries.has(cellIndustry)
@@ -94,6 +102,7 @@ export function parseUrl(search: string, known: KnownIds, fallbackLang: Lang = D
     industry: industry && known.industries.has(industry) ? industry : DEFAULT_STATE.industry,
     roles: roles.length ? roles : [...DEFAULT_STATE.roles],
     place: place && known.places.has(place) ? place : DEFAULT_STATE.place,
+    term: parseTerm(get(params, 'term'), known.terms),
     lang: lang && (LANGUAGES as readonly string[]).includes(lang) ? (lang as Lang) : fallbackLang,
     source: file && known.files.has(file) ? { file, line: line ?? 1 } : null,
     from: from && known.plans.has(from) ? from : DEFAULT_STATE.from,
@@ -101,9 +110,19 @@ export function parseUrl(search: string, known: KnownIds, fallbackLang: Lang = D
     level: level && (LEVELS as readonly string[]).includes(level) ? (level as Level) : DEFAULT_STATE.level,
     sort,
     city: city && (known.cities ?? known.places).has(city) ? city : DEFAULT_STATE.city,
+    rows: rows && (ROW_SCOPES as readonly string[]).includes(rows) ? (rows as RowScope) : DEFAULT_STATE.rows,
     cell,
     camera: parseCamera(get(params, 'at')),
   };
+}
+
+/** `term=<kind>~<key>` → a term the data names, or null. */
+export function parseTerm(raw: string | null, known: ReadonlySet<string> | undefined): TermRef | null {
+  if (!raw || !known?.has(raw)) return null;
+  const cut = raw.indexOf('~');
+  const kind = raw.slice(0, cut);
+  if (!(TERM_KINDS as readonly string[]).includes(kind)) return null;
+  return { kind: kind as TermKind, key: raw.slice(cut + 1) };
 }
 
 const NUM = /^-?[0-9]{1,3}(\.[0-9]{1,8})?$/;
@@ -134,6 +153,7 @@ export function stateToParams(state: ExplorerState): [string, string][] {
   if (state.industry !== DEFAULT_STATE.industry && state.industry) out.push(['industry', state.industry]);
   if (!sameRoles(state.roles, DEFAULT_STATE.roles)) out.push(['roles', state.roles.join(',')]);
   if (state.place) out.push(['place', state.place]);
+  if (state.term) out.push(['term', `${state.term.kind}~${state.term.key}`]);
   if (state.lang !== DEFAULT_STATE.lang) out.push(['lang', state.lang]);
   if (state.from) out.push(['from', state.from]);
   if (state.to) out.push(['to', state.to]);
@@ -141,6 +161,7 @@ export function stateToParams(state: ExplorerState): [string, string][] {
   if (state.sort === 'count') out.push(['sort', 'count']);
   else if (typeof state.sort === 'object') out.push(['sort', state.sort.industry]);
   if (state.city) out.push(['city', state.city]);
+  if (state.rows !== DEFAULT_STATE.rows) out.push(['rows', state.rows]);
   if (state.cell) out.push(['cell', `${state.cell.place}~${state.cell.industry}`]);
   if (state.camera) out.push(['at', formatCamera(state.camera)]);
   if (state.source) {

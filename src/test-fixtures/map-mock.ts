@@ -19,6 +19,8 @@ export interface MockMapOptions {
 export const mapCalls = {
   updates: [] as MapUpdate[],
   focus: [] as string[],
+  fits: [] as string[][],
+  legendBoxes: [] as ({ width: number; height: number } | null)[],
   click: null as null | ((id: string | null) => void),
   label: '',
   cameras: [] as (Camera | null)[],
@@ -37,6 +39,15 @@ export class ExplorerMap {
   }
   focusPlace(id: string) {
     mapCalls.focus.push(id);
+  }
+  fitPlaces(ids: readonly string[]) {
+    mapCalls.fits.push([...ids]);
+  }
+  setLegendBox(box: { width: number; height: number } | null) {
+    mapCalls.legendBoxes.push(box);
+  }
+  coversProvince() {
+    return false;
   }
   resetCamera() {}
   resize() {}

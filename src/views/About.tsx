@@ -18,6 +18,7 @@ export function About({ onClose }: { onClose: () => void }) {
       <p>{t('about.body1')}</p>
       <p>{t('about.body2')}</p>
       <p>{t('about.body3', { plans: data.plans.length, places, assignments: data.assignments.length })}</p>
+      <p data-testid="about-translation">{t('about.translation')}</p>
       <p>{t('about.limits')}</p>
       <p className="muted">{t('about.boundaries', { attribution: data.attribution })}</p>
     </Dialog>

@@ -17,7 +17,7 @@ import { pickState } from '../state/store.ts';
 import { serializeUrl } from '../state/url.ts';
 import { useExplorer, useExplorerState } from './context.tsx';
 import { Dialog } from './Dialog.tsx';
-import { industryName, placeName, planName } from './names.ts';
+import { industryName, placeName, planName, termName } from './names.ts';
 
 /** The link that reproduces the current view. */
 export function shareUrl(search: string): string {
@@ -64,7 +64,13 @@ export function Downloads({ onClose }: { onClose: () => void }) {
   const ctx = { plans: data.plans, places: data.places, industries: data.industries };
 
   const describe = (): string => {
-    const industry = state.industry ? industryName(data, state.industry, lang) : t('filters.allIndustries');
+    // A chosen product or company replaces the industry in the map view (what the map and the download show).
+    const industry =
+      state.view === 'map' && state.term
+        ? `${t(`term.kind.${state.term.kind}`)} ${termName(data, state.term, lang)}`
+        : state.industry
+          ? industryName(data, state.industry, lang)
+          : t('filters.allIndustries');
     if (state.view === 'changes') {
       const { from, to } = comparedPlans(data, state);
       return t('downloads.describeChanges', {

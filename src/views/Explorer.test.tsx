@@ -102,7 +102,7 @@ describe('explorer', () => {
     const user = userEvent.setup();
     render(<App load={load} />);
     await screen.findByTestId('overview');
-    await user.type(screen.getByRole('combobox', { name: '查找地点' }), 'xinyu');
+    await user.type(screen.getByRole('combobox', { name: '搜索地点、产业、产品或企业' }), 'xinyu');
     await user.click(within(screen.getByTestId('place-search')).getByRole('option', { name: /新余市/ }));
     expect(await screen.findByTestId('place-panel')).toHaveAttribute('data-place', '360500');
     expect(mapCalls.focus).toContain('360500');
@@ -112,12 +112,12 @@ describe('explorer', () => {
     const user = userEvent.setup();
     render(<App load={load} />);
     await screen.findByTestId('overview');
-    const box = screen.getByRole('combobox', { name: '查找地点' });
+    const box = screen.getByRole('combobox', { name: '搜索地点、产业、产品或企业' });
     // No list yet: aria-controls must not point at a missing element (axe aria-valid-attr-value).
     expect(box).toHaveAttribute('aria-expanded', 'false');
     expect(box).not.toHaveAttribute('aria-controls');
     await user.type(box, 'xin');
-    const list = screen.getByRole('listbox', { name: '查找地点' });
+    const list = screen.getByRole('listbox', { name: '搜索地点、产业、产品或企业' });
     expect(box).toHaveAttribute('aria-expanded', 'true');
     expect(box).toHaveAttribute('aria-controls', list.id);
     expect(box).not.toHaveAttribute('aria-activedescendant');

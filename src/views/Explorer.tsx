@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import type { ExplorerData } from '../data/load.ts';
+import { termIds } from '../domain/terms.ts';
 import { rememberLang } from '../i18n/index.ts';
 import { createDeriver, type Deriver } from '../state/derived.ts';
 import { shownChanges } from '../state/planner.ts';
@@ -14,11 +15,13 @@ import { ExplorerContext, type ExplorerContextValue, type MapCommands } from './
 import { IndustryPicker, PlanTimeline, RoleToggles } from './Filters.tsx';
 import { IndustryView, Overview } from './IndustryView.tsx';
 import { Legend } from './Legend.tsx';
+import { MapNotice } from './MapNotice.tsx';
 import { MapView } from './MapView.tsx';
 import { MoreMenu, useMediaQuery } from './MoreMenu.tsx';
 import { OfflineBadge } from './OfflineBadge.tsx';
 import { PlacePanel } from './PlacePanel.tsx';
 import { PlaceSearch } from './PlaceSearch.tsx';
+import { SheetHandle } from './SheetHandle.tsx';
 import { ViewTabs } from './ViewTabs.tsx';
 
 // The planner's views, the source reader and the downloads are separate chunks: the first paint of the map needs none.
@@ -28,7 +31,34 @@ const MatrixControls = lazy(() => import('./MatrixView.tsx').then((m) => ({ defa
 const MatrixView = lazy(() => import('./MatrixView.tsx').then((m) => ({ default: m.MatrixView })));
 const MatrixPanel = lazy(() => import('./MatrixView.tsx').then((m) => ({ default: m.MatrixPanel })));
 const SourceView = lazy(() => import('./SourceView.tsx').then((m) => ({ default: m.SourceView })));
+// The term panel (a product or company chosen in the search) is a separate chunk too.
+const TermPanel = lazy(() => import('./TermPanel.tsx').then((m) => ({ default: m.TermPanel })));
 const Downloads = lazy(() => import('./Downloads.tsx').then((m) => ({ default: m.Downloads })));
+const OverlapView = lazy(() => import('./OverlapView.tsx').then((m) => ({ default: m.OverlapView })));
+const OverlapControls = lazy(() => import('./OverlapView.tsx').then((m) => ({ default: m.OverlapControls })));
+const OverlapPanel = lazy(() => import('./OverlapView.tsx').then((m) => ({ default: m.OverlapPanel })));
+
+/** The phone sheet: collapsed (panel only), open (filters and panel) or pulled to full height. */
+type Sheet = 'closed' | 'open' | 'full';
+
+/** The viewport widths at which the header's reset and "about" buttons move into the "⋯" menu (see app.css). */
+export const COMPACT_HEADER = '(max-width: 1279px)';
+const PHONE = '(max-width: 720px)';
+
+/**
+ * A button's words: the full label, and a short one that app.css shows instead where the header is narrow (1280–1439
+ * px and phones). The full label stays the accessible name (the short one is a part of it, so voice control works).
+ */
+function Label({ full, short }: { full: string; short: string }) {
+  return (
+    <>
+      <span className="label-full">{full}</span>
+      <span className="label-short" aria-hidden="true">
+        {short}
+      </span>
+    </>
+  );
+}
 
 export function knownIds(data: ExplorerData): KnownIds {
   return {
@@ -37,6 +67,7 @@ export function knownIds(data: ExplorerData): KnownIds {
     places: new Set(data.places.map((p) => p.id)),
     files: new Set(data.plans.map((p) => p.file)),
     cities: new Set(data.places.filter((p) => p.properties.level === 'city').map((p) => p.id)),
+    terms: termIds(data.assignments),
   };
 }
 
@@ -88,13 +119,21 @@ interface PageProps {
 
 const ExplorerPage = memo(function ExplorerPage({ data, store, state, derive }: PageProps) {
   const { t, i18n } = useTranslation();
-  const { industry, place, lang, source, view } = state;
+  const { industry, place, term, lang, source, view } = state;
   const [aboutOpen, setAboutOpen] = useState(false);
   const [downloadsOpen, setDownloadsOpen] = useState(false);
-  const [sheetOpen, setSheetOpen] = useState(false);
+  const [sheet, setSheet] = useState<Sheet>('closed');
+  const sheetOpen = sheet !== 'closed';
   const mapCommands = useRef<MapCommands | null>(null);
-  // On phones, reset and "about" go into a "⋯" menu so the tool row fits 375 px in both languages.
-  const narrow = useMediaQuery('(max-width: 720px)');
+  const focusReturn = useRef<HTMLElement | null>(null);
+  const settled = useRef(false);
+  // Reset remounts the filters, so local inputs (the industry search text) are cleared too.
+  const [resets, setResets] = useState(0);
+  // Below 1280 px (and on phones) reset and "about" go into a "⋯" menu, so the header keeps one row from 1024 px up
+  // in both languages with room for a place name in the search field (the phone header fits 375 px the same way).
+  const compact = useMediaQuery(COMPACT_HEADER);
+  // On phones "download & share" joins them (last, so the menu still opens on reset): the four view tabs fill the row.
+  const phone = useMediaQuery(PHONE);
 
   useEffect(() => {
     // changeLanguage re-renders every translated component even for the same language: call it only on a change.
@@ -106,28 +145,49 @@ const ExplorerPage = memo(function ExplorerPage({ data, store, state, derive }: 
     document.title = t('app.title');
   }, [t]);
 
+  useEffect(() => {
+    settled.current = true;
+    // Whatever opens the source reader (a citation, a matrix cell …), focus goes back to it when the reader closes.
+    return store.subscribe((s, prev) => {
+      if (s.source && !prev.source && document.activeElement instanceof HTMLElement)
+        focusReturn.current = document.activeElement;
+      if (!s.source && prev.source) {
+        const back = focusReturn.current;
+        focusReturn.current = null;
+        // After React has removed the dialog (its close button had focus).
+        setTimeout(() => {
+          if (back?.isConnected) back.focus();
+        }, 0);
+      }
+    });
+  }, [store]);
+
   const derived = derive(state);
   // Actions are stable functions on the store; the rendered state fields are the deferred ones.
   const full = useMemo(() => ({ ...store.getState(), ...state }), [store, state]);
   const ctx = useMemo<ExplorerContextValue>(
-    () => ({ data, store, state: full, derived, derive, mapCommands }),
+    () => ({ data, store, state: full, derived, derive, mapCommands, focusReturn, settled }),
     [data, store, full, derived, derive],
   );
 
   useEffect(() => {
     // The map is hidden (not destroyed) behind the matrix: measure it again when it comes back.
-    if (view !== 'matrix') mapCommands.current?.resize();
+    if (view !== 'matrix' && view !== 'overlap') mapCommands.current?.resize();
   }, [view]);
 
   const reset = () => {
     store.getState().resetRequested();
+    setResets((n) => n + 1);
     mapCommands.current?.resetCamera();
   };
 
   const panel = () => {
     if (view === 'changes') return <ChangeList rows={shownChanges(derived.changes ?? [], place)} />;
     if (view === 'matrix') return <MatrixPanel />;
-    return place ? <PlacePanel place={place} /> : industry ? <IndustryView industry={industry} /> : <Overview />;
+    if (view === 'overlap') return <OverlapPanel />;
+    if (place) return <PlacePanel place={place} />;
+    if (term) return <TermPanel term={term} />;
+    return industry ? <IndustryView industry={industry} /> : <Overview />;
   };
 
   return (
@@ -135,11 +195,13 @@ const ExplorerPage = memo(function ExplorerPage({ data, store, state, derive }: 
       <a className="skip-link" href="#panel">
         {t('app.skipToPanel')}
       </a>
-      <div className={`layout view-${view}${sheetOpen ? ' sheet-open' : ''}`}>
+      <div className={`layout view-${view}${sheetOpen ? ' sheet-open' : ''}${sheet === 'full' ? ' sheet-full' : ''}`}>
         <header className="topbar">
           <div className="brand">
             <h1>{t('app.title')}</h1>
-            <p className="subtitle">{t('app.subtitle')}</p>
+            <p className="subtitle" title={t('app.subtitle')}>
+              {t('app.subtitle')}
+            </p>
           </div>
           <ViewTabs />
           <PlaceSearch />
@@ -159,32 +221,39 @@ const ExplorerPage = memo(function ExplorerPage({ data, store, state, derive }: 
               ))}
             </fieldset>
             <div className="tools">
-              <button
-                type="button"
-                onClick={() => setDownloadsOpen(true)}
-                aria-haspopup="dialog"
-                data-testid="downloads-button"
-              >
-                {/* On phones the short word shows (a part of the full name, which stays the accessible name). */}
-                <span className="label-full">{t('downloads.button')}</span>
-                <span className="label-short" aria-hidden="true">
-                  {t('downloads.buttonShort')}
-                </span>
-              </button>
-              {narrow ? (
+              {!phone && (
+                <button
+                  type="button"
+                  onClick={() => setDownloadsOpen(true)}
+                  aria-haspopup="dialog"
+                  data-testid="downloads-button"
+                >
+                  <Label full={t('downloads.button')} short={t('downloads.buttonShort')} />
+                </button>
+              )}
+              {compact ? (
                 <MoreMenu
                   items={[
                     { label: t('reset'), onSelect: reset, testId: 'reset' },
                     { label: t('about.button'), onSelect: () => setAboutOpen(true), testId: 'about-button' },
+                    ...(phone
+                      ? [
+                          {
+                            label: t('downloads.button'),
+                            onSelect: () => setDownloadsOpen(true),
+                            testId: 'downloads-button',
+                          },
+                        ]
+                      : []),
                   ]}
                 />
               ) : (
                 <>
                   <button type="button" onClick={reset} data-testid="reset">
-                    {t('reset')}
+                    <Label full={t('reset')} short={t('resetShort')} />
                   </button>
                   <button type="button" onClick={() => setAboutOpen(true)} data-testid="about-button">
-                    {t('about.button')}
+                    <Label full={t('about.button')} short={t('about.buttonShort')} />
                   </button>
                 </>
               )}
@@ -194,35 +263,33 @@ const ExplorerPage = memo(function ExplorerPage({ data, store, state, derive }: 
         </header>
         <main className="map-area">
           <div id="view-panel" className="view-panel" role="tabpanel" aria-labelledby={`tab-${view}`}>
-            <div className="map-layer" hidden={view === 'matrix'}>
+            <div className="map-layer" hidden={view === 'matrix' || view === 'overlap'}>
               <MapView />
               <Legend />
+              <MapNotice />
             </div>
             {view === 'matrix' && (
               <Suspense fallback={<p className="loading-inline">{t('app.loading')}</p>}>
                 <MatrixView />
               </Suspense>
             )}
+            {view === 'overlap' && (
+              <Suspense fallback={<p className="loading-inline">{t('app.loading')}</p>}>
+                <OverlapView />
+              </Suspense>
+            )}
           </div>
         </main>
         <div className="sheet">
-          <button
-            type="button"
-            className="sheet-handle"
-            aria-expanded={sheetOpen}
-            onClick={() => setSheetOpen((o) => !o)}
-            data-testid="sheet-handle"
-          >
-            <span aria-hidden="true" className="grip" />
-            {t('filters.heading')}
-          </button>
+          <SheetHandle sheet={sheet} onChange={setSheet} />
           <aside className="filters" aria-label={t('filters.heading')}>
             <Suspense fallback={null}>
               {view === 'changes' ? <ChangeControls /> : <PlanTimeline />}
               {view !== 'changes' && <RoleToggles />}
               {view === 'matrix' && <MatrixControls />}
+              {view === 'overlap' && <OverlapControls />}
             </Suspense>
-            <IndustryPicker />
+            <IndustryPicker key={resets} />
           </aside>
           <section id="panel" className="panel" aria-live="polite" tabIndex={-1}>
             <Suspense fallback={<p>{t('app.loading')}</p>}>{panel()}</Suspense>

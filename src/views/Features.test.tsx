@@ -148,7 +148,7 @@ describe('map label, phone menu and embed', () => {
     expect(screen.getByTestId('map-keyboard-hint')).toHaveTextContent(/place search/);
   });
 
-  it('on a phone, reset and "about" are items of a ⋯ menu button', async () => {
+  it('on a phone, reset, "about" and "download & share" are items of a ⋯ menu button', async () => {
     vi.stubGlobal(
       'matchMedia',
       vi.fn((q: string) => ({
@@ -172,10 +172,12 @@ describe('map label, phone menu and embed', () => {
       within(menu)
         .getAllByRole('menuitem')
         .map((b) => b.textContent),
-    ).toEqual(['重置', '关于数据']);
+    ).toEqual(['重置', '关于数据', '下载与分享']);
     expect(document.activeElement).toBe(screen.getByTestId('reset'));
     await user.keyboard('{ArrowDown}');
     expect(document.activeElement).toBe(screen.getByTestId('about-button'));
+    await user.keyboard('{ArrowDown}');
+    expect(document.activeElement).toBe(screen.getByTestId('downloads-button'));
     await user.keyboard('{ArrowDown}');
     expect(document.activeElement).toBe(screen.getByTestId('reset'));
     await user.keyboard('{Escape}');

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { type Industry, ROLES } from '../domain/types.ts';
 import { roleColor } from '../state/colors.ts';
 import { PLAY_STEP_MS, playSequence, stepPlan } from '../state/playback.ts';
+import { plansWithAssignments } from '../state/profiles.ts';
 import type { ExplorerStore } from '../state/store.ts';
 import { useExplorer, useExplorerState, useUrgentState } from './context.tsx';
 import { matches } from './names.ts';
@@ -55,7 +56,13 @@ export function PlanTimeline() {
   const counts = derived.counts.plan;
   const total = [...counts.values()].reduce((a, b) => a + b, 0);
   const planIds = useMemo(() => data.plans.map((p) => p.id), [data]);
-  const { playing, play, pause } = usePlanPlayback(planIds, store);
+  // Play skips a plan that assigns nothing at all (it would show an empty map); stepping still reaches it, and the
+  // map and panel then say why it is empty.
+  const playable = useMemo(() => {
+    const used = plansWithAssignments(data);
+    return planIds.filter((id) => used.has(id));
+  }, [data, planIds]);
+  const { playing, play, pause } = usePlanPlayback(playable, store);
   const ref = useRef<HTMLFieldSetElement>(null);
   const helpId = useId();
   const current = data.planById.get(plan);
@@ -152,10 +159,20 @@ export function PlanTimeline() {
 
 export function IndustryPicker() {
   const { t } = useTranslation();
-  const { data, derived } = useExplorer();
+  const { data, derived, derive, store, mapCommands } = useExplorer();
   const industry = useExplorerState((s) => s.industry);
   const lang = useExplorerState((s) => s.lang);
-  const industryChosen = useExplorerState((s) => s.industryChosen);
+  const chosen = useExplorerState((s) => s.industryChosen);
+  // Choosing an industry shows its places: the camera must not stay on a place that has nothing of it.
+  const industryChosen = useCallback(
+    (id: string | null) => {
+      chosen(id);
+      if (!id) return;
+      const shown = derive(store.getState()).claimed;
+      mapCommands.current?.fitPlaces([...shown]);
+    },
+    [chosen, derive, store, mapCommands],
+  );
   const [query, setQuery] = useState('');
   const counts = derived.counts.industry;
 

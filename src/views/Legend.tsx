@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type LegendMark, legendEntries } from '../state/colors.ts';
 import { useExplorer, useExplorerState } from './context.tsx';
-import { industryName } from './names.ts';
+import { industryName, termName } from './names.ts';
 
 const SWATCH_CLASS: Record<LegendMark, string> = {
   fill: '',
@@ -18,6 +18,8 @@ export function useLegendTitle(): string {
   const { data, derived } = useExplorer();
   const industry = useExplorerState((s) => s.industry);
   const lang = useExplorerState((s) => s.lang);
+  const term = useExplorerState((s) => s.term);
+  if (term && derived.term) return t('legend.termTitle', { term: termName(data, term, lang) });
   return derived.mode === 'change'
     ? t('legend.changeTitle', { industry: industry ? ` · ${industryName(data, industry, lang)}` : '' })
     : derived.mode === 'role'

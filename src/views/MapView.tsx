@@ -57,6 +57,7 @@ export function MapView() {
     let map: ExplorerMap | null = null;
     let unsubscribe = () => {};
     let pending: ReturnType<typeof setTimeout> | undefined;
+    let legendCheck: (atDefault: boolean) => void = () => {};
     if (!canUseWebGL()) {
       // The static map stands in: it shows the selection; camera commands and the PNG have nothing to act on.
       markStaticPlace(store.getState().place);
@@ -65,6 +66,7 @@ export function MapView() {
       });
       mapCommands.current = {
         focusPlace: () => {},
+        fitPlaces: () => {},
         resetCamera: () => {},
         resize: () => {},
         snapshot: () => Promise.resolve(null),
@@ -91,6 +93,7 @@ export function MapView() {
             if (live) setMode((m) => (m === 'static' ? 'live' : m));
           },
           onCameraChanged: (camera) => {
+            legendCheck(camera === null);
             clearTimeout(pending);
             pending = setTimeout(() => store.getState().cameraMoved(camera), CAMERA_DEBOUNCE_MS);
           },
@@ -103,9 +106,43 @@ export function MapView() {
           if (s.camera !== prev.camera) {
             clearTimeout(pending);
             created.setCamera(s.camera);
+            if (s.camera === null) legendCheck(true);
           }
         });
+        // The legend sits over the lower-left corner: the map keeps the province clear of it when fitting, and when
+        // the user (or an industry fit) moves the map so that the open legend would cover the province, the legend
+        // folds to its title line, and opens again once it would not.
+        const legend = ref.current.closest('.map-layer')?.querySelector<HTMLDetailsElement>('[data-testid="legend"]');
+        let openBox: { width: number; height: number } | null = null;
+        let autoClosed = false;
+        if (legend && typeof ResizeObserver === 'function') {
+          const measure = () => {
+            const box = { width: legend.offsetWidth, height: legend.offsetHeight };
+            if (legend.open) openBox = box;
+            created.setLegendBox(box);
+          };
+          measure();
+          const observer = new ResizeObserver(measure);
+          observer.observe(legend);
+          const stop = unsubscribe;
+          unsubscribe = () => {
+            stop();
+            observer.disconnect();
+          };
+        }
+        const checkLegend = (atDefault: boolean) => {
+          if (!legend || !openBox) return;
+          if (!atDefault && legend.open && created.coversProvince(openBox)) {
+            legend.open = false;
+            autoClosed = true;
+          } else if (autoClosed && (atDefault || !created.coversProvince(openBox))) {
+            legend.open = true;
+            autoClosed = false;
+          }
+        };
+        legendCheck = checkLegend;
         mapCommands.current = {
+          fitPlaces: (ids) => map?.fitPlaces(ids),
           focusPlace: (id) => map?.focusPlace(id),
           resetCamera: () => map?.resetCamera(),
           resize: () => map?.resize(),

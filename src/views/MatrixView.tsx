@@ -8,11 +8,12 @@ import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next';
 import { cellAt, type MatrixRow, matrixColumns } from '../analysis/matrix.ts';
 import { ROLES } from '../domain/types.ts';
-import { planLabels } from '../state/planner.ts';
+import { matrixTotals, planLabels } from '../state/planner.ts';
 import { useExplorer, useExplorerState, useUrgentState } from './context.tsx';
 import { LevelChoice } from './LevelChoice.tsx';
 import { assignmentsByIds, industryName, placeName, planName } from './names.ts';
 import { AssignmentItem, RoleBadge } from './PlacePanel.tsx';
+import { AssignmentTerms } from './TermPanel.tsx';
 
 export function MatrixControls() {
   const { t } = useTranslation();
@@ -20,6 +21,8 @@ export function MatrixControls() {
   const city = useUrgentState((s) => s.city);
   const lang = useExplorerState((s) => s.lang);
   const cityChosen = useExplorerState((s) => s.cityChosen);
+  const rowScope = useUrgentState((s) => s.rows);
+  const rowScopeChosen = useExplorerState((s) => s.rowScopeChosen);
   const cities = data.places.filter((p) => p.properties.level === 'city').sort((a, b) => a.id.localeCompare(b.id));
   return (
     <fieldset className="matrix-controls" data-testid="matrix-controls">
@@ -34,6 +37,15 @@ export function MatrixControls() {
             </option>
           ))}
         </select>
+      </label>
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={rowScope === 'cities'}
+          onChange={(e) => rowScopeChosen(e.target.checked ? 'cities' : 'all')}
+          data-testid="matrix-cities-only"
+        />
+        {t('matrix.citiesOnly')}
       </label>
       <LevelChoice view="matrix" />
     </fieldset>
@@ -56,6 +68,7 @@ export function MatrixView() {
   const shortLabels = useMemo(() => planLabels(data, true), [data]);
   const columns = useMemo(() => (matrix ? matrixColumns(matrix) : []), [matrix]);
   const rows: MatrixRow[] = useMemo(() => (matrix ? matrix.rowGroups.flatMap((g) => g.rows) : []), [matrix]);
+  const totals = useMemo(() => (matrix ? matrixTotals(matrix) : new Map()), [matrix]);
   const [active, setActive] = useState({ r: 0, c: 0 });
   const tableRef = useRef<HTMLTableElement>(null);
   const r = Math.min(active.r, Math.max(0, rows.length - 1));
@@ -271,7 +284,34 @@ export function MatrixView() {
               {g.rows.map((row) => renderRow(row, rowIndex++))}
             </tbody>
           ))}
+          <tfoot>
+            <tr className="totals" data-testid="matrix-totals">
+              <th scope="row" colSpan={2} title={t('matrix.totalsHelp')}>
+                {t('matrix.totals')}
+              </th>
+              {columns.map((industry) => {
+                const tot = totals.get(industry) ?? { cities: 0, counties: 0 };
+                return (
+                  <td
+                    key={industry}
+                    data-industry={industry}
+                    data-cities={tot.cities}
+                    data-counties={tot.counties}
+                    data-testid="matrix-total"
+                  >
+                    <span aria-hidden="true">
+                      {tot.cities}·{tot.counties}
+                    </span>
+                    <span className="visually-hidden">
+                      {t('matrix.totalCell', { cities: tot.cities, counties: tot.counties })}
+                    </span>
+                  </td>
+                );
+              })}
+            </tr>
+          </tfoot>
         </table>
+        <p className="muted small matrix-totals-help">{t('matrix.totalsHelp')}</p>
       </div>
     </div>
   );
@@ -327,7 +367,9 @@ export function MatrixPanel() {
                 </h3>
                 <ul>
                   {list.map((a) => (
-                    <AssignmentItem key={a.id} a={a} testId="assignment" />
+                    <AssignmentItem key={a.id} a={a} testId="assignment">
+                      <AssignmentTerms a={a} />
+                    </AssignmentItem>
                   ))}
                 </ul>
               </section>

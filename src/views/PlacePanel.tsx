@@ -1,29 +1,17 @@
 /** The selected place: every visible assignment grouped by plan and industry, each with its verbatim sentence. */
 import type { MouseEvent, ReactNode } from 'react';
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Assignment } from '../domain/types.ts';
 import { roleColor } from '../state/colors.ts';
-import { highlightRuns, placeAssignments } from '../state/selectors.ts';
+import { placeProfileFor, planAssignsNothing } from '../state/profiles.ts';
+import { placeAssignments, placesByRole } from '../state/selectors.ts';
 import { pickState } from '../state/store.ts';
 import { serializeUrl } from '../state/url.ts';
+import { AsWritten, Quote, TermList, termsIn } from './bilingual.tsx';
 import { useExplorer, useExplorerState } from './context.tsx';
 import { industryName, placeName, planName } from './names.ts';
-
-export function Quote({ a }: { a: Assignment }) {
-  const { t } = useTranslation();
-  const { data } = useExplorer();
-  const industry = data.industryById.get(a.industry);
-  const terms = [a.placeText, a.industryZh, ...(industry ? [industry.zh] : [])];
-  return (
-    <blockquote className="quote" aria-label={t('panel.quoteLabel')} lang="zh-CN">
-      {highlightRuns(a.quote, terms).map((r, i) =>
-        // biome-ignore lint/suspicious/noArrayIndexKey: runs are positional and never reordered
-        r.mark ? <mark key={i}>{r.text}</mark> : <span key={i}>{r.text}</span>,
-      )}
-    </blockquote>
-  );
-}
+import { PlaceProfileView } from './Profiles.tsx';
 
 export function SourceLink({ a }: { a: Assignment }) {
   const { t } = useTranslation();
@@ -54,39 +42,121 @@ export function RoleBadge({ role }: { role: Assignment['role'] }) {
   );
 }
 
-/** One assignment as a list item: role, the industry as written, `children` (details), the quote and its citation. */
+/**
+ * One assignment as a list item: role, the industry as written, `children` (details), the quote (English first in
+ * English mode, src/views/bilingual.tsx) and its citation. `asWritten`: show the tag even when it repeats the
+ * industry's name (the change view, where the row names the rolled-up parent industry).
+ */
 export function AssignmentItem({
   a,
   asWritten = true,
   testId,
   children,
+  highlight,
 }: {
   a: Assignment;
   asWritten?: boolean;
   testId?: string;
   children?: ReactNode;
+  /** More words to mark in the quote. */
+  highlight?: readonly string[];
 }) {
   return (
     <li className="assignment" data-testid={testId} data-assignment={a.id}>
       <RoleBadge role={a.role} />
-      {asWritten && (
-        <span className="as-written" lang="zh-CN">
-          {' '}
-          「{a.industryZh}」
-        </span>
-      )}
+      <AsWritten a={a} always={asWritten} />
       {children}
-      <Quote a={a} />
+      <Quote a={a} also={highlight} />
       <SourceLink a={a} />
     </li>
   );
 }
 
+/** An assignment's products and enterprises, in the reader's language. */
+export function AssignmentTerms({ a }: { a: Assignment }) {
+  const { t } = useTranslation();
+  const lang = useExplorerState((s) => s.lang);
+  return (
+    <>
+      {a.products.length > 0 && (
+        <p data-testid="products">
+          <strong>{t('panel.products')}:</strong> <TermList items={termsIn(lang, a.products, a.productsEn)} />
+        </p>
+      )}
+      {a.enterprises.length > 0 && (
+        <p data-testid="enterprises">
+          <strong>{t('panel.enterprises')}:</strong> <TermList items={termsIn(lang, a.enterprises, a.enterprisesEn)} />
+        </p>
+      )}
+    </>
+  );
+}
+
+/**
+ * The selected place has nothing under the filters: say so, say why when the plan assigns nothing at all, and list
+ * where the chosen industry is instead (no dead end).
+ */
+function NothingHere({ place, name, onPick }: { place: string; name: string; onPick: (id: string) => void }) {
+  const { t } = useTranslation();
+  const { data, derived } = useExplorer();
+  const lang = useExplorerState((s) => s.lang);
+  const industry = useExplorerState((s) => s.industry);
+  const plan = useExplorerState((s) => s.plan);
+  const byRole = useMemo(
+    () => placesByRole(derived.summary, (id) => placeName(data, id, lang)),
+    [derived.summary, data, lang],
+  );
+  const elsewhere = [...byRole.core, ...byRole.focus, ...byRole.supporting].filter((id) => id !== place);
+  const planEmpty = planAssignsNothing(data, plan);
+  return (
+    <div className="nothing" data-testid="nothing-assigned">
+      <p>{t('panel.nothing', { place: name })}</p>
+      {planEmpty && (
+        <p>{t('empty.plan', { year: data.planById.get(plan)?.year ?? '', title: planName(data, plan, lang) })}</p>
+      )}
+      {industry && elsewhere.length > 0 ? (
+        <div data-testid="industry-elsewhere">
+          <p>{t('panel.elsewhere', { industry: industryName(data, industry, lang) })}</p>
+          <ul className="place-list">
+            {elsewhere.map((id) => {
+              const role = derived.summary.get(id)?.strongest;
+              return (
+                <li key={id}>
+                  <button type="button" data-place={id} onClick={() => onPick(id)}>
+                    {placeName(data, id, lang)}
+                  </button>{' '}
+                  {role && <span className="muted small">{t(`role.${role}`)}</span>}
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+      ) : (
+        !planEmpty && <p className="muted">{t('panel.nothingHint')}</p>
+      )}
+    </div>
+  );
+}
+
 export function PlacePanel({ place }: { place: string }) {
   const { t } = useTranslation();
-  const { data, derived, mapCommands } = useExplorer();
+  const { data, derived, mapCommands, settled } = useExplorer();
   const lang = useExplorerState((s) => s.lang);
   const placeClicked = useExplorerState((s) => s.placeClicked);
+  const industry = useExplorerState((s) => s.industry);
+  const roles = useExplorerState((s) => s.roles);
+  const level = useExplorerState((s) => s.level);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // A place picked on the map, in a list or the search: focus goes to the panel's heading (a screen reader announces
+  // it, and Tab continues in the panel). Not for a place restored from a link on load.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs for each new place (the effect reads no state of it)
+  useEffect(() => {
+    if (settled.current) heading.current?.focus({ preventScroll: false });
+  }, [place, settled]);
+  const profile = useMemo(
+    () => placeProfileFor(data, { industry, roles, level }, place),
+    [data, industry, roles, level, place],
+  );
   const feature = data.placeById.get(place);
   const groups = useMemo(() => placeAssignments(data, derived.visible, place), [data, derived.visible, place]);
   const name = placeName(data, place, lang);
@@ -107,7 +177,9 @@ export function PlacePanel({ place }: { place: string }) {
   return (
     <article className="place-panel" data-testid="place-panel" data-place={place} aria-labelledby="place-title">
       <header className="panel-header">
-        <h2 id="place-title">{name}</h2>
+        <h2 id="place-title" ref={heading} tabIndex={-1}>
+          {name}
+        </h2>
         <button type="button" className="close" onClick={() => placeClicked(null)} aria-label={t('panel.close')}>
           ×
         </button>
@@ -125,13 +197,16 @@ export function PlacePanel({ place }: { place: string }) {
           props?.approximate && <span> {t('panel.approximate')}</span>
         )}
       </p>
+      <PlaceProfileView profile={profile} onPick={choose} />
       {count === 0 ? (
-        <div className="nothing" data-testid="nothing-assigned">
-          <p>{t('panel.nothing', { place: name })}</p>
-          <p className="muted">{t('panel.nothingHint')}</p>
-        </div>
+        <NothingHere place={place} name={name} onPick={choose} />
       ) : (
-        <p className="summary">{t('panel.summary', { count, plans: groups.length })}</p>
+        <p className="summary">
+          {t('panel.summary', {
+            assignments: t('panel.assignmentCount', { count }),
+            plans: t('panel.planCount', { count: groups.length }),
+          })}
+        </p>
       )}
       {groups.map((g) => (
         <section key={g.plan} className="plan-group" data-plan={g.plan}>
@@ -143,22 +218,8 @@ export function PlacePanel({ place }: { place: string }) {
               <h4>{industryName(data, ig.industry, lang)}</h4>
               <ul>
                 {ig.assignments.map((a) => (
-                  <AssignmentItem
-                    key={a.id}
-                    a={a}
-                    asWritten={a.industryZh !== data.industryById.get(a.industry)?.zh}
-                    testId="assignment"
-                  >
-                    {a.products.length > 0 && (
-                      <p>
-                        <strong>{t('panel.products')}:</strong> <span lang="zh-CN">{a.products.join('、')}</span>
-                      </p>
-                    )}
-                    {a.enterprises.length > 0 && (
-                      <p>
-                        <strong>{t('panel.enterprises')}:</strong> <span lang="zh-CN">{a.enterprises.join('、')}</span>
-                      </p>
-                    )}
+                  <AssignmentItem key={a.id} a={a} asWritten={false} testId="assignment">
+                    <AssignmentTerms a={a} />
                   </AssignmentItem>
                 ))}
               </ul>

@@ -1,36 +1,90 @@
 /**
- * Find a place by Chinese name, alias, English name or pinyin; choosing selects it and brings it into view.
+ * The header search: places, industries, products and companies, in Chinese, pinyin (with or without spaces,
+ * initials) and English, grouped by kind. Choosing a place selects it and brings it into view; an industry becomes
+ * the industry filter; a product or company opens the term panel (the places the plans give it, with the sentences).
+ *
+ * search.json (built with its pinyin and English keys, so the app ships no pinyin library) is fetched on first focus
+ * or typing, never before the first paint; until it arrives, or if it cannot be loaded, places and industries are
+ * found from the data already loaded.
+ *
  * An ARIA 1.2 combobox: the input owns a listbox that exists only while a query has hits, so `aria-controls` and
- * `aria-expanded` are set only then (no hits: a status line says so); Up/Down move the active option (aria-activedescendant), Enter takes it (or the
- * first hit), Escape closes. On phones the field sits behind a search button, so the header stays one row shorter.
+ * `aria-expanded` are set only then (no hits: a status line says so). The listbox holds one `group` per kind, named
+ * by a presentational label (the APG "grouped listbox" pattern). Up/Down move the active option across groups
+ * (aria-activedescendant), Enter takes it (or the first hit), Escape clears. On phones the field sits behind a
+ * search button, so the header stays one row shorter.
  */
-import { type KeyboardEvent, useId, useMemo, useRef, useState } from 'react';
+import { type KeyboardEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { loadSearch } from '../data/load.ts';
+import type { SearchEntry } from '../domain/types.ts';
 import { useExplorer, useExplorerState } from './context.tsx';
-import { placeName, searchPlaces } from './names.ts';
+import { dataEntries, industryName, placeName, searchEntries } from './names.ts';
+
+type IndexState =
+  | { status: 'idle' | 'loading' | 'failed'; entries: null }
+  | { status: 'ready'; entries: SearchEntry[] };
 
 export function PlaceSearch() {
   const { t } = useTranslation();
-  const { data, mapCommands } = useExplorer();
+  const { data, store, derive, mapCommands } = useExplorer();
   const lang = useExplorerState((s) => s.lang);
-  const placeClicked = useExplorerState((s) => s.placeClicked);
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(-1);
   const [open, setOpen] = useState(false);
+  const [index, setIndex] = useState<IndexState>({ status: 'idle', entries: null });
+  const live = useRef(true);
   const input = useRef<HTMLInputElement>(null);
   const id = useId();
   const listId = `${id}-list`;
   const formId = `${id}-form`;
-  const hits = useMemo(() => searchPlaces(data, query), [data, query]);
+
+  useEffect(() => {
+    live.current = true;
+    return () => {
+      live.current = false;
+    };
+  }, []);
+  const ensureIndex = () => {
+    if (index.status === 'loading' || index.status === 'ready') return;
+    setIndex({ status: 'loading', entries: null });
+    loadSearch().then(
+      (entries) => live.current && setIndex({ status: 'ready', entries }),
+      () => live.current && setIndex({ status: 'failed', entries: null }),
+    );
+  };
+
+  const entries = index.entries ?? dataEntries(data);
+  const groups = useMemo(() => searchEntries(entries, query), [entries, query]);
+  const hits = useMemo(() => groups.flatMap((g) => g.hits), [groups]);
   const typed = query.trim() !== '';
   const expanded = typed && hits.length > 0;
   const optionId = (i: number) => `${id}-option-${i}`;
-  const choose = (placeId: string) => {
-    placeClicked(placeId);
-    mapCommands.current?.focusPlace(placeId);
+
+  const done = () => {
     setQuery('');
     setActive(-1);
     setOpen(false);
+  };
+  const choose = (hit: SearchEntry) => {
+    const s = store.getState();
+    if (hit.kind === 'place') {
+      // A place searched for is a new question: the map goes back to the filters' colours.
+      if (s.term) s.termChosen(null);
+      s.placeClicked(hit.id);
+      mapCommands.current?.focusPlace(hit.id);
+    } else if (hit.kind === 'industry') {
+      // The industry view shows only with no place or term open.
+      if (s.place) s.placeClicked(null);
+      s.industryChosen(hit.id);
+      if (s.view === 'map') mapCommands.current?.fitPlaces([...derive(store.getState()).claimed]);
+    } else {
+      // The term panel and its map colours live in the map view.
+      if (s.view !== 'map') s.viewChosen('map');
+      s.termChosen({ kind: hit.kind, key: hit.id });
+      const shown = [...derive(store.getState()).claimed];
+      mapCommands.current?.fitPlaces(shown.length ? shown : hit.places);
+    }
+    done();
   };
   const onKey = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
@@ -43,6 +97,23 @@ export function PlaceSearch() {
       setActive(-1);
     }
   };
+
+  const label = (hit: SearchEntry) => {
+    if (hit.kind === 'place') return { main: placeName(data, hit.id, lang), other: lang === 'zh' ? hit.en : hit.zh };
+    if (hit.kind === 'industry')
+      return { main: industryName(data, hit.id, lang), other: lang === 'zh' ? hit.en : hit.zh };
+    // Products and companies: the Chinese as the plans write it first; English (or pinyin) beside it.
+    return lang === 'zh' || !hit.en ? { main: hit.zh, other: hit.en ?? hit.pinyin } : { main: hit.en, other: hit.zh };
+  };
+  const where = (hit: SearchEntry) => {
+    if (hit.kind === 'place' || hit.places.length === 0) return null;
+    const names = hit.places.slice(0, 2).map((p) => placeName(data, p, lang));
+    return hit.places.length > 2
+      ? `${names.join(lang === 'zh' ? '、' : ', ')} … ${t('search.places', { count: hit.places.length })}`
+      : names.join(lang === 'zh' ? '、' : ', ');
+  };
+
+  let n = 0;
   return (
     <search className={`place-search${open ? ' open' : ''}`} data-testid="place-search">
       <button
@@ -66,7 +137,7 @@ export function PlaceSearch() {
         onSubmit={(e) => {
           e.preventDefault();
           const hit = hits[active] ?? hits[0];
-          if (hit) choose(hit.id);
+          if (hit) choose(hit);
         }}
       >
         <label className="visually-hidden" htmlFor={`${id}-input`}>
@@ -83,43 +154,62 @@ export function PlaceSearch() {
           aria-activedescendant={expanded && active >= 0 && active < hits.length ? optionId(active) : undefined}
           value={query}
           placeholder={t('search.placeholder')}
+          onFocus={ensureIndex}
           onChange={(e) => {
+            ensureIndex();
             setQuery(e.target.value);
             setActive(-1);
           }}
           onKeyDown={onKey}
           autoComplete="off"
           enterKeyHint="search"
+          data-index={index.status}
         />
       </form>
       {expanded && (
         <div id={listId} className="search-results" role="listbox" aria-label={t('search.label')}>
-          {hits.map((h, i) => {
-            const p = data.placeById.get(h.id)?.properties;
-            return (
-              // The input keeps focus (aria-activedescendant); a click on an option chooses it.
-              // biome-ignore lint/a11y/useKeyWithClickEvents: the keyboard path is the combobox input (arrows + Enter)
-              <div
-                key={h.id}
-                id={optionId(i)}
-                role="option"
-                tabIndex={-1}
-                aria-selected={i === active}
-                className={i === active ? 'active' : undefined}
-                onMouseDown={(e) => e.preventDefault()}
-                onClick={() => choose(h.id)}
-                data-place={h.id}
-              >
-                {placeName(data, h.id, lang)}
-                <span className="secondary">{lang === 'zh' ? p?.en : p?.zh}</span>
+          {groups.map((g) => (
+            // A listbox may own options and groups only: a <fieldset> would not be one (APG grouped listbox).
+            // biome-ignore lint/a11y/useSemanticElements: role="group" inside role="listbox" is the ARIA pattern
+            <div key={g.kind} role="group" aria-labelledby={`${id}-group-${g.kind}`} data-kind={g.kind}>
+              <div role="presentation" id={`${id}-group-${g.kind}`} className="search-group-label">
+                {t(`search.group.${g.kind}`)}
+                {g.more > 0 && <span className="muted"> · {t('search.more', { count: g.more })}</span>}
               </div>
-            );
-          })}
+              {g.hits.map((h) => {
+                const i = n++;
+                const { main, other } = label(h);
+                const at = where(h);
+                return (
+                  // The input keeps focus (aria-activedescendant); a click on an option chooses it.
+                  // biome-ignore lint/a11y/useKeyWithClickEvents: the keyboard path is the combobox input (arrows + Enter)
+                  <div
+                    key={`${h.kind}:${h.id}`}
+                    id={optionId(i)}
+                    role="option"
+                    tabIndex={-1}
+                    aria-selected={i === active}
+                    className={i === active ? 'active' : undefined}
+                    onMouseDown={(e) => e.preventDefault()}
+                    onClick={() => choose(h)}
+                    data-kind={h.kind}
+                    data-id={h.id}
+                    data-place={h.kind === 'place' ? h.id : undefined}
+                  >
+                    {main}
+                    {other && <span className="secondary">{other}</span>}
+                    {at && <span className="where">{at}</span>}
+                  </div>
+                );
+              })}
+            </div>
+          ))}
         </div>
       )}
       {typed && !expanded && (
         <p className="search-results muted" role="status">
-          {t('search.noMatch')}
+          {index.status === 'loading' ? t('search.loading') : t('search.noMatch')}
+          {index.status === 'failed' && ` ${t('search.loadFailed')}`}
         </p>
       )}
     </search>

@@ -6,11 +6,12 @@
  */
 import { type MouseEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { loadAudit, seedUrl } from '../data/load.ts';
+import { type ExplorerData, loadAudit, seedUrl } from '../data/load.ts';
 import type { AuditSentence } from '../domain/types.ts';
 import { type Highlight, lineRuns, sourceHighlights } from '../state/source.ts';
 import { pickState, type SourceTarget } from '../state/store.ts';
 import { serializeUrl } from '../state/url.ts';
+import { AsWritten, Translated } from './bilingual.tsx';
 import { useExplorer, useExplorerState } from './context.tsx';
 import { Dialog } from './Dialog.tsx';
 import { assignmentsByIds, industryName, placeName, planName } from './names.ts';
@@ -29,6 +30,9 @@ export function SourceView({ target }: { target: SourceTarget }) {
   const [doc, setDoc] = useState<Doc>({ state: 'loading' });
   const [sentences, setSentences] = useState<AuditSentence[] | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
+  // In English mode the English of each highlighted sentence shows under its line (a toggle; off in Chinese mode).
+  const [showEnglish, setShowEnglish] = useState(lang === 'en');
+  useEffect(() => setShowEnglish(lang === 'en'), [lang]);
   const listRef = useRef<HTMLOListElement>(null);
   // A line chosen inside the reader (a click on a highlight) updates the URL but must not scroll or steal focus.
   const internal = useRef(false);
@@ -79,6 +83,12 @@ export function SourceView({ target }: { target: SourceTarget }) {
     const first = onLine.find((h) => h.assignments.length > 0) ?? onLine[0];
     setSelected(first ? keyOf(first) : null);
   }, [doc.state, target.line, highlights]);
+
+  const englishOf = useMemo(() => {
+    const byLine = new Map<number, AuditSentence[]>();
+    for (const sentence of sentences ?? []) byLine.set(sentence.line, [...(byLine.get(sentence.line) ?? []), sentence]);
+    return (h: Highlight) => highlightEnglish(h, byLine.get(h.line) ?? [], data);
+  }, [sentences, data]);
 
   const plan = data.plans.find((p) => p.file === target.file);
   const allHighlights = [...highlights.values()].flat();
@@ -134,6 +144,15 @@ export function SourceView({ target }: { target: SourceTarget }) {
           <span className="hl-key hl-assigned">{t('source.keyAssigned')}</span>{' '}
           <span className="hl-key hl-layout">{t('source.keyLayout')}</span>
         </p>
+        <label className="check small">
+          <input
+            type="checkbox"
+            checked={showEnglish}
+            onChange={(e) => setShowEnglish(e.target.checked)}
+            data-testid="source-show-english"
+          />{' '}
+          {t('source.showEnglish')}
+        </label>
       </div>
       <div className="reader-body">
         {doc.state === 'loading' && <p>{t('source.loading')}</p>}
@@ -183,6 +202,16 @@ export function SourceView({ target }: { target: SourceTarget }) {
                           <span key={k}>{run.text}</span>
                         ),
                       )}
+                  {showEnglish &&
+                    hs.map((h) => {
+                      const en = englishOf(h);
+                      return en ? (
+                        <span key={keyOf(h)} className="line-en" lang="en" data-testid="source-english" data-line={n}>
+                          <span className="visually-hidden">{t('source.englishOf', { line: n })}: </span>
+                          {en}
+                        </span>
+                      ) : null;
+                    })}
                 </li>
               );
             })}
@@ -192,7 +221,12 @@ export function SourceView({ target }: { target: SourceTarget }) {
           {!current ? (
             <p className="muted">{t('source.pick')}</p>
           ) : (
-            <HighlightDetail h={current} openPlace={openPlace} />
+            <HighlightDetail
+              h={current}
+              en={englishOf(current)}
+              zh={doc.state === 'ok' ? (doc.lines[current.line - 1] ?? '').slice(current.start, current.end) : ''}
+              openPlace={openPlace}
+            />
           )}
         </aside>
       </div>
@@ -200,7 +234,33 @@ export function SourceView({ target }: { target: SourceTarget }) {
   );
 }
 
-function HighlightDetail({ h, openPlace }: { h: Highlight; openPlace: (place: string) => void }) {
+/**
+ * The English of a highlighted range: the translations of the audit sentences inside it, else those of the quotes of
+ * its assignments (a quote the audit does not list as a sentence); null when there is none.
+ */
+export function highlightEnglish(h: Highlight, onLine: readonly AuditSentence[], data: ExplorerData): string | null {
+  const fromSentences = onLine.filter((s) => s.start >= h.start && s.end <= h.end && s.en).map((s) => s.en);
+  const texts = fromSentences.length
+    ? fromSentences
+    : assignmentsByIds(data, h.assignments)
+        .filter((a) => a.source.line === h.line)
+        .map((a) => a.quoteEn);
+  const unique = [...new Set(texts.filter((x): x is string => Boolean(x)))];
+  return unique.length ? unique.join(' ') : null;
+}
+
+function HighlightDetail({
+  h,
+  en,
+  zh,
+  openPlace,
+}: {
+  h: Highlight;
+  en: string | null;
+  /** The highlighted Chinese, as the reader shows it. */
+  zh: string;
+  openPlace: (place: string) => void;
+}) {
   const { t } = useTranslation();
   const { data } = useExplorer();
   const lang = useExplorerState((s) => s.lang);
@@ -208,6 +268,18 @@ function HighlightDetail({ h, openPlace }: { h: Highlight; openPlace: (place: st
   return (
     <div>
       <h3>{t('source.line', { line: h.line })}</h3>
+      {lang === 'en' && en && (
+        <Translated
+          en={en}
+          original={
+            <blockquote className="quote" lang="zh-CN" aria-label={t('panel.quoteLabel')}>
+              {zh}
+            </blockquote>
+          }
+          label={t('translation.sentenceLabel')}
+          testId="source-detail-english"
+        />
+      )}
       {list.length === 0 ? (
         <p>
           {t(`source.status.${h.status}`)}
@@ -224,12 +296,7 @@ function HighlightDetail({ h, openPlace }: { h: Highlight; openPlace: (place: st
                   {placeName(data, a.place, lang)}
                 </button>{' '}
                 · {industryName(data, a.industry, lang)}
-                {a.industryZh !== data.industryById.get(a.industry)?.zh && (
-                  <span className="as-written" lang="zh-CN">
-                    {' '}
-                    「{a.industryZh}」
-                  </span>
-                )}
+                <AsWritten a={a} />
               </li>
             ))}
           </ul>

@@ -11,6 +11,8 @@ export type { Derived, SnapshotOverlay };
 /** Camera commands views may give the map (a narrow handle: only the map module changes the style). */
 export interface MapCommands {
   focusPlace(id: string): void;
+  /** Shows these places (e.g. where the chosen industry is); no-op for an empty list. */
+  fitPlaces(ids: readonly string[]): void;
   resetCamera(): void;
   /** Re-measure the container (after the map was hidden behind another view). */
   resize(): void;
@@ -30,6 +32,12 @@ export interface ExplorerContextValue {
   /** The memoised derivation shared with the map. */
   derive: Deriver;
   mapCommands: { current: MapCommands | null };
+  /**
+   * The element that opened the source reader, to take focus back when it closes; and whether the page has settled
+   * (a place picked after that moves focus to the panel's heading; one restored from a link on load does not).
+   */
+  focusReturn: { current: HTMLElement | null };
+  settled: { current: boolean };
 }
 
 export const ExplorerContext = createContext<ExplorerContextValue | null>(null);

@@ -135,76 +135,85 @@ describe('without WebGL', () => {
 describe('static map → live map', () => {
   const session = useSession();
 
-  test('the page paints the static map from its HTML; the live map replaces it in place, with no layout shift', async () => {
-    const { page, context } = await session.open();
-    // The HTML itself carries the map: nothing to run or fetch for the first painted map.
-    const html = await (await fetch(siteUrl())).text();
-    expect(html).toContain('data-testid="static-map"');
-    expect(html).toContain('<svg');
+  // The static map is framed like the live map's default fit (src/map/fit.ts: the legend's strip on the left, or at
+  // the bottom where that shows the province larger, as on a narrow screen).
+  test.each([
+    ['1366×900', { width: 1366, height: 900 }, false],
+    ['1024×768', { width: 1024, height: 768 }, false],
+    ['375×667', PHONE, true],
+  ] as const)(
+    '%s: the page paints the static map from its HTML; the live map replaces it in place, with no layout shift',
+    async (_name, viewport, mobile) => {
+      const { page, context } = await session.open({ viewport, mobile });
+      // The HTML itself carries the map: nothing to run or fetch for the first painted map.
+      const html = await (await fetch(siteUrl())).text();
+      expect(html).toContain('data-testid="static-map"');
+      expect(html).toContain('<svg');
 
-    await page.addInitScript(() => {
-      const w = window as unknown as { __shifts: number };
-      w.__shifts = 0;
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[])
-          if (!e.hadRecentInput) w.__shifts += e.value;
-      }).observe({ type: 'layout-shift', buffered: true });
-    });
-    // Hold the map module back, so the static map is what the visitor sees meanwhile.
-    let release: () => void = () => {};
-    const held = new Promise<void>((r) => {
-      release = r;
-    });
-    await context.route(/ExplorerMap-[^/]*\.js$/, async (route) => {
-      await held;
-      await route.fallback();
-    });
-    await page.goto(siteUrl());
-    await expect.poll(async () => (await staticMap(page)).visible).toBe(true);
-    // By now the data is in and the explorer rendered around it (the panel lists places), the map is not.
-    await expect.poll(() => page.getByTestId('map').locator('canvas').count()).toBe(0);
-    const before = await staticMap(page);
-    expect(before.counties).toBeGreaterThan(90);
-    // Labelled as a preview of the default view, so it is not taken for the live map.
-    expect(before.caption.join('')).toContain('预览图');
-    await screenshot(page, 'first-paint-static');
-    // Where the static map draws the cities' labels, in page pixels.
-    const staticLabels = await page.evaluate(() =>
-      Object.fromEntries(
-        [...document.querySelectorAll('.static-map-svg text')].map((t) => {
-          const r = (t.querySelector('.sm-zh') as SVGTextContentElement).getBoundingClientRect();
-          return [t.querySelector('.sm-zh')?.textContent ?? '', [r.x + r.width / 2, r.y + r.height / 2]];
-        }),
-      ),
-    );
+      await page.addInitScript(() => {
+        const w = window as unknown as { __shifts: number };
+        w.__shifts = 0;
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[])
+            if (!e.hadRecentInput) w.__shifts += e.value;
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      // Hold the map module back, so the static map is what the visitor sees meanwhile.
+      let release: () => void = () => {};
+      const held = new Promise<void>((r) => {
+        release = r;
+      });
+      await context.route(/ExplorerMap-[^/]*\.js$/, async (route) => {
+        await held;
+        await route.fallback();
+      });
+      await page.goto(siteUrl());
+      await expect.poll(async () => (await staticMap(page)).visible).toBe(true);
+      // By now the data is in and the explorer rendered around it (the panel lists places), the map is not.
+      await expect.poll(() => page.getByTestId('map').locator('canvas').count()).toBe(0);
+      const before = await staticMap(page);
+      expect(before.counties).toBeGreaterThan(90);
+      // Labelled as a preview of the default view, so it is not taken for the live map.
+      expect(before.caption.join('')).toContain('预览图');
+      await screenshot(page, 'first-paint-static');
+      // Where the static map draws the cities' labels, in page pixels.
+      const staticLabels = await page.evaluate(() =>
+        Object.fromEntries(
+          [...document.querySelectorAll('.static-map-svg text')].map((t) => {
+            const r = (t.querySelector('.sm-zh') as SVGTextContentElement).getBoundingClientRect();
+            return [t.querySelector('.sm-zh')?.textContent ?? '', [r.x + r.width / 2, r.y + r.height / 2]];
+          }),
+        ),
+      );
 
-    release();
-    await waitForMapIdle(page);
-    await expect.poll(async () => (await staticMap(page)).visible).toBe(false);
-    await screenshot(page, 'first-paint-live');
-    // The live map's city label points, projected to page pixels: the same places as on the static map.
-    const liveLabels = await page.evaluate(() => {
-      const map = window.__jxMap;
-      if (!map) throw new Error('no map');
-      const box = map.getCanvas().getBoundingClientRect();
-      const out: Record<string, [number, number]> = {};
-      for (const f of map.querySourceFeatures('labels')) {
-        if (f.properties.level !== 'city') continue;
-        const [lon, lat] = (f.geometry as unknown as { coordinates: [number, number] }).coordinates;
-        const p = map.project([lon, lat]);
-        out[String(f.properties.name_zh)] = [box.x + p.x, box.y + p.y];
+      release();
+      await waitForMapIdle(page);
+      await expect.poll(async () => (await staticMap(page)).visible).toBe(false);
+      await screenshot(page, 'first-paint-live');
+      // The live map's city label points, projected to page pixels: the same places as on the static map.
+      const liveLabels = await page.evaluate(() => {
+        const map = window.__jxMap;
+        if (!map) throw new Error('no map');
+        const box = map.getCanvas().getBoundingClientRect();
+        const out: Record<string, [number, number]> = {};
+        for (const f of map.querySourceFeatures('labels')) {
+          if (f.properties.level !== 'city') continue;
+          const [lon, lat] = (f.geometry as unknown as { coordinates: [number, number] }).coordinates;
+          const p = map.project([lon, lat]);
+          out[String(f.properties.name_zh)] = [box.x + p.x, box.y + p.y];
+        }
+        return out;
+      });
+      const names = Object.keys(staticLabels);
+      expect(names.length).toBe(11);
+      for (const name of names) {
+        const [sx, sy] = staticLabels[name] as [number, number];
+        const live = liveLabels[name];
+        expect(live, name).toBeDefined();
+        const [lx, ly] = live as [number, number];
+        expect(Math.hypot(sx - lx, sy - ly), `${name}: static vs live label position (px)`).toBeLessThan(4);
       }
-      return out;
-    });
-    const names = Object.keys(staticLabels);
-    expect(names.length).toBe(11);
-    for (const name of names) {
-      const [sx, sy] = staticLabels[name] as [number, number];
-      const live = liveLabels[name];
-      expect(live, name).toBeDefined();
-      const [lx, ly] = live as [number, number];
-      expect(Math.hypot(sx - lx, sy - ly), `${name}: static vs live label position (px)`).toBeLessThan(4);
-    }
-    expect(await page.evaluate(() => (window as unknown as { __shifts: number }).__shifts)).toBe(0);
-  });
+      expect(await page.evaluate(() => (window as unknown as { __shifts: number }).__shifts)).toBe(0);
+    },
+  );
 });

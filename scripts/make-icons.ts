@@ -1,6 +1,6 @@
 /**
  * Writes the web-app icons to public/icons/ (committed; rerun only to change the design):
- *   npx tsx src/offline/make-icons.ts
+ *   npx tsx scripts/make-icons.ts
  * The design is a 3×3 division-of-labour matrix (core / focus / supporting / none) on the theme colour, drawn
  * pixel by pixel and encoded as PNG with node:zlib, so no image library is needed. Node-only; the app never imports it.
  */
@@ -83,7 +83,7 @@ export function icon(size: number, maskable: boolean): Buffer {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const out = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'public', 'icons');
+  const out = join(dirname(fileURLToPath(import.meta.url)), '..', 'public', 'icons');
   mkdirSync(out, { recursive: true });
   const files: [string, number, boolean][] = [
     ['icon-192.png', 192, false],

@@ -1,0 +1,259 @@
+/**
+ * The place profile (top of the place panel) and the industry profile ("where is X backed?"). Both read the pure
+ * summaries of src/analysis/profiles.ts through src/state/profiles.ts and say how their figures are counted.
+ */
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PlaceProfile } from '../analysis/profiles.ts';
+import { ROLES, type Role } from '../domain/types.ts';
+import { planLabels } from '../state/planner.ts';
+import { industryProfileFor, planAssignsNothing } from '../state/profiles.ts';
+import { TermList, termEn } from './bilingual.tsx';
+import { useExplorer, useExplorerState } from './context.tsx';
+import { industryName, placeName, planName } from './names.ts';
+import { RoleBadge } from './PlacePanel.tsx';
+
+/** A role as a small filled mark: abbreviation visible, the word for screen readers. */
+function RoleMark({ role }: { role: Role }) {
+  const { t } = useTranslation();
+  return (
+    <span className={`abbr-key role-${role}`} data-role={role}>
+      <span aria-hidden="true">{t(`matrix.abbr.${role}`)}</span>
+      <span className="visually-hidden">{t(`role.${role}`)}</span>
+    </span>
+  );
+}
+
+function list(lang: 'zh' | 'en', items: string[]): string {
+  return items.join(lang === 'zh' ? '、' : ', ');
+}
+
+/** Products or enterprises, shortened to a few with "… and N more" (the cards below carry all of them). */
+function Names({ label, items, testId }: { label: string; items: string[]; testId: string }) {
+  const { t } = useTranslation();
+  const { data } = useExplorer();
+  const lang = useExplorerState((s) => s.lang);
+  if (items.length === 0) return null;
+  // Products and enterprises in the reader's language (the data's English, src/views/bilingual.tsx).
+  const shown = items.slice(0, 8).map((term) => (lang === 'en' ? termEn(data, term) : term));
+  return (
+    <p className="profile-names" data-testid={testId}>
+      <strong>{label}:</strong> <TermList items={shown} />
+      {items.length > shown.length && (
+        <span className="muted"> {t('profile.more', { count: items.length - shown.length })}</span>
+      )}
+    </p>
+  );
+}
+
+export function PlaceProfileView({ profile, onPick }: { profile: PlaceProfile; onPick: (id: string) => void }) {
+  const { t } = useTranslation();
+  const { data } = useExplorer();
+  const lang = useExplorerState((s) => s.lang);
+  const short = useMemo(() => planLabels(data, true), [data]);
+  const total = data.plans.length;
+  if (profile.rows.length === 0 && profile.parks.length === 0) return null;
+  const strongest = profile.strongest;
+  return (
+    <section className="profile place-profile" data-testid="place-profile">
+      <h3 id="place-profile-title" className="visually-hidden">
+        {t('placeProfile.heading')}
+      </h3>
+      <p className="profile-summary" data-testid="place-profile-summary">
+        {t('placeProfile.summary', {
+          count: profile.rows.length,
+          plans: profile.plans.length,
+          total,
+        })}
+        {strongest && (
+          <>
+            {' '}
+            {t('placeProfile.strongest', {
+              role: t(`role.${strongest}`),
+              industries: list(
+                lang,
+                profile.strongestIndustries.slice(0, 4).map((i) => industryName(data, i, lang)),
+              ),
+            })}
+            {profile.strongestIndustries.length > 4 &&
+              ` ${t('profile.more', { count: profile.strongestIndustries.length - 4 })}`}
+          </>
+        )}
+      </p>
+      {profile.rows.length > 0 && (
+        <div className="profile-scroll">
+          <table className="profile-grid" data-testid="place-profile-grid">
+            <caption className="visually-hidden">
+              {t('placeProfile.caption', { place: placeName(data, profile.place, lang) })}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('profile.industryCol')}</th>
+                {data.plans.map((p) => (
+                  <th key={p.id} scope="col" title={planName(data, p.id, lang)}>
+                    <span aria-hidden="true">{short.get(p.id)}</span>
+                    <span className="visually-hidden">
+                      {p.year} {planName(data, p.id, lang)}
+                    </span>
+                  </th>
+                ))}
+                <th scope="col" title={t('profile.plansHelp')}>
+                  {t('profile.plansCol')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {profile.rows.map((r) => (
+                <tr key={r.industry} data-industry={r.industry} data-plans={r.plans.length} data-role={r.strongest}>
+                  <th scope="row">{industryName(data, r.industry, lang)}</th>
+                  {data.plans.map((p) => {
+                    const role = r.byPlan[p.id];
+                    return (
+                      <td key={p.id} data-plan={p.id}>
+                        {role ? (
+                          <RoleMark role={role} />
+                        ) : (
+                          <span className="visually-hidden">{t('matrix.emptyCell')}</span>
+                        )}
+                      </td>
+                    );
+                  })}
+                  <td className="n">{r.plans.length}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {profile.parks.length > 0 && (
+        <div className="profile-parks" data-testid="place-profile-parks">
+          <strong>{t('placeProfile.parks')}:</strong>{' '}
+          <ul className="inline-list">
+            {profile.parks.map((p) => (
+              <li key={p.place}>
+                <button type="button" className="linkish" data-place={p.place} onClick={() => onPick(p.place)}>
+                  {placeName(data, p.place, lang)}
+                </button>{' '}
+                <span className="muted">
+                  ({t(`role.${p.strongest}`)}, {t('panel.industryCount', { count: p.industries })})
+                </span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <Names label={t('panel.products')} items={profile.products} testId="place-profile-products" />
+      <Names label={t('panel.enterprises')} items={profile.enterprises} testId="place-profile-enterprises" />
+      <p className="muted small">{t('placeProfile.how')}</p>
+    </section>
+  );
+}
+
+/** "Where is X backed?": the places of an industry ranked by role and persistence, under the current filters. */
+export function IndustryProfileView({ industry }: { industry: string }) {
+  const { t } = useTranslation();
+  const { data, derived, mapCommands } = useExplorer();
+  const lang = useExplorerState((s) => s.lang);
+  const roles = useExplorerState((s) => s.roles);
+  const plan = useExplorerState((s) => s.plan);
+  const placeClicked = useExplorerState((s) => s.placeClicked);
+  // With one plan chosen, only the places that plan names, by their role in it; persistence still counts all plans.
+  const shown = useMemo(() => new Set(derived.summary.keys()), [derived.summary]);
+  const profile = useMemo(() => industryProfileFor(data, { industry, roles }, shown), [data, industry, roles, shown]);
+  const entries = useMemo(
+    () =>
+      profile.entries.map((entry) => ({
+        entry,
+        role: plan === 'all' ? entry.strongest : (derived.summary.get(entry.place)?.strongest ?? entry.strongest),
+      })),
+    [profile, derived.summary, plan],
+  );
+  const n = profile.plans.length;
+  const name = industryName(data, industry, lang);
+  const pick = (id: string) => {
+    placeClicked(id);
+    mapCommands.current?.focusPlace(id);
+  };
+  const summary = ROLES.map((r) => {
+    const here = entries.filter((e) => e.role === r);
+    if (!here.length) return null;
+    const names = here
+      .slice(0, 5)
+      .map(({ entry }) =>
+        t('industryProfile.ofPlans', { place: placeName(data, entry.place, lang), n: entry.plans.length, total: n }),
+      );
+    const rest = here.length > 5 ? ` ${t('profile.more', { count: here.length - 5 })}` : '';
+    return `${t(`role.${r}`)}${lang === 'zh' ? '：' : ': '}${list(lang, names)}${rest}`;
+  }).filter((s): s is string => s !== null);
+  return (
+    <article className="industry-view" data-testid="industry-view" data-industry={industry}>
+      <h2 tabIndex={-1}>{t('industryView.heading', { industry: name })}</h2>
+      {entries.length === 0 ? (
+        <p data-testid="nothing-assigned">
+          {planAssignsNothing(data, plan)
+            ? t('empty.plan', { year: data.planById.get(plan)?.year ?? '', title: planName(data, plan, lang) })
+            : t('industryView.none', { industry: name })}
+        </p>
+      ) : (
+        <p className="profile-summary" data-testid="industry-summary">
+          {summary.join(' · ')}
+        </p>
+      )}
+      {ROLES.map((r) => {
+        const here = entries.filter((e) => e.role === r);
+        if (!here.length) return null;
+        return (
+          <section key={r} data-role={r}>
+            <h3>
+              <RoleBadge role={r} /> <span className="count">{here.length}</span>
+            </h3>
+            <ol className="industry-places">
+              {here.map(({ entry: e }) => (
+                <li key={e.place} data-testid="industry-place" data-entry={e.place} data-plans={e.plans.length}>
+                  <button type="button" data-place={e.place} onClick={() => pick(e.place)}>
+                    {placeName(data, e.place, lang)}
+                  </button>{' '}
+                  <span className="muted small">
+                    {t('industryProfile.persistence', {
+                      n: e.plans.length,
+                      total: n,
+                      latest: data.planById.get(e.latest)?.year ?? '',
+                    })}
+                  </span>
+                  <span className="plan-marks" aria-hidden="true">
+                    {data.plans.map((p) => {
+                      const role = e.byPlan[p.id];
+                      return role ? (
+                        <RoleMark key={p.id} role={role} />
+                      ) : (
+                        <span key={p.id} className="abbr-key none">
+                          ·
+                        </span>
+                      );
+                    })}
+                  </span>
+                  {e.parks.length > 0 && (
+                    <p className="small">
+                      {t('industryProfile.parks')}:{' '}
+                      {e.parks.map((id, i) => (
+                        <span key={id}>
+                          {i > 0 && (lang === 'zh' ? '、' : ', ')}
+                          <button type="button" className="linkish" data-place={id} onClick={() => pick(id)}>
+                            {placeName(data, id, lang)}
+                          </button>
+                        </span>
+                      ))}
+                    </p>
+                  )}
+                  <Names label={t('panel.products')} items={e.products} testId="industry-products" />
+                  <Names label={t('panel.enterprises')} items={e.enterprises} testId="industry-enterprises" />
+                </li>
+              ))}
+            </ol>
+          </section>
+        );
+      })}
+      {entries.length > 0 && <p className="muted small">{t('industryProfile.how', { total: n })}</p>}
+    </article>
+  );
+}
