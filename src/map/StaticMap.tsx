@@ -41,10 +41,11 @@ function frameStaticMap(el: HTMLElement): void {
   const legend = el.closest('.map-layer')?.querySelector<HTMLElement>('[data-testid="legend"]');
   const legendBox = legend ? { width: legend.offsetWidth, height: legend.offsetHeight } : null;
   const p = bestFitPadding(size, legendBox, { width: box.width, height: box.height });
-  svg.style.top = `${p.top}px`;
-  svg.style.left = `${p.left}px`;
-  svg.style.width = `${Math.max(0, size.width - p.left - p.right)}px`;
-  svg.style.height = `${Math.max(0, size.height - p.top - p.bottom)}px`;
+  // Custom properties on the box (static-map.css reads them), so the SVG itself keeps its markup's attributes.
+  el.style.setProperty('--sm-top', `${p.top}px`);
+  el.style.setProperty('--sm-left', `${p.left}px`);
+  el.style.setProperty('--sm-width', `${Math.max(0, size.width - p.left - p.right)}px`);
+  el.style.setProperty('--sm-height', `${Math.max(0, size.height - p.top - p.bottom)}px`);
 }
 
 export function StaticMap({ hidden = false }: { hidden?: boolean }) {
