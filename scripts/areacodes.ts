@@ -3,6 +3,7 @@
  * shared by the gazetteer (names by date) and the boundaries (codes by vintage). Errors name file and line.
  */
 import { readFileSync } from 'node:fs';
+import { readPlainCsv } from './csv.ts';
 import { BuildError } from './errors.ts';
 
 export interface AreaCodeRow {
@@ -27,20 +28,9 @@ const HEADER = ['代码', '一级行政区', '二级行政区', '名称', '级�
 
 /** Its fields never contain commas or quotes; that is checked, not assumed. */
 export function parseAreaCodes(text: string, file = AREACODES_PATH): AreaCodeRow[] {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
-  if ((lines[0] ?? '') !== HEADER.join(',')) {
-    throw new BuildError(file, 1, `unexpected header (want ${HEADER.join(',')})`);
-  }
   const rows: AreaCodeRow[] = [];
-  lines.forEach((raw, i) => {
-    const line = i + 1;
-    if (i === 0 || raw.trim() === '') return;
-    if (raw.includes('"')) throw new BuildError(file, line, 'quoted fields are not supported');
-    const cells = raw.split(',');
-    if (cells.length !== HEADER.length) {
-      throw new BuildError(file, line, `expected ${HEADER.length} columns, found ${cells.length}`);
-    }
-    const [code, , prefecture, name, level, status, from, to, next] = cells as [
+  for (const { line, values } of readPlainCsv(text, file, HEADER)) {
+    const [code, , prefecture, name, level, status, from, to, next] = values as [
       string,
       string,
       string,
@@ -75,7 +65,7 @@ export function parseAreaCodes(text: string, file = AREACODES_PATH): AreaCodeRow
       to: to === '' ? null : Number(to),
       successors,
     });
-  });
+  }
   return rows;
 }
 

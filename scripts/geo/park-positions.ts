@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import type { PositionPrecision } from '../../src/domain/types.ts';
+import { readPlainCsv } from '../csv.ts';
 import { BuildError } from '../errors.ts';
 import { readJsonInput } from '../inputs/read.ts';
 
@@ -35,14 +36,24 @@ export interface TownshipRow {
   villages: number;
 }
 
-const HEADER =
-  'code,parent,name,level,county_code,province,city,county,lng_gcj02,lat_gcj02,in_county_fence,villages_with_coords,' +
-  'village_median_lng_gcj02,village_median_lat_gcj02';
+const HEADER = [
+  'code',
+  'parent',
+  'name',
+  'level',
+  'county_code',
+  'province',
+  'city',
+  'county',
+  'lng_gcj02',
+  'lat_gcj02',
+  'in_county_fence',
+  'villages_with_coords',
+  'village_median_lng_gcj02',
+  'village_median_lat_gcj02',
+];
 
-/** Same approach as scripts/areacodes.ts: the file has no quotes or embedded commas, which is checked. */
 export function parseTownships(text: string, file = TOWNSHIPS_FILE): Map<string, TownshipRow> {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
-  if ((lines[0] ?? '') !== HEADER) throw new BuildError(file, 1, `unexpected header (want ${HEADER})`);
   const rows = new Map<string, TownshipRow>();
   const pair = (x: string, y: string, line: number): Position | null => {
     if (x === '' && y === '') return null;
@@ -50,13 +61,8 @@ export function parseTownships(text: string, file = TOWNSHIPS_FILE): Map<string,
     if (!p.every(Number.isFinite)) throw new BuildError(file, line, `bad coordinates "${x},${y}"`);
     return p;
   };
-  lines.forEach((raw, i) => {
-    const line = i + 1;
-    if (i === 0 || raw.trim() === '') return;
-    if (raw.includes('"')) throw new BuildError(file, line, 'quoted fields are not supported');
-    const c = raw.split(',');
-    if (c.length !== 14) throw new BuildError(file, line, `expected 14 columns, found ${c.length}`);
-    const [code, , name, level, county, , , , lng, lat, , villages, mlng, mlat] = c as string[] as [
+  for (const { line, values } of readPlainCsv(text, file, HEADER)) {
+    const [code, , name, level, county, , , , lng, lat, , villages, medianLng, medianLat] = values as [
       string,
       string,
       string,
@@ -80,10 +86,10 @@ export function parseTownships(text: string, file = TOWNSHIPS_FILE): Map<string,
       level,
       county,
       point: pair(lng, lat, line),
-      villageMedian: pair(mlng, mlat, line),
+      villageMedian: pair(medianLng, medianLat, line),
       villages: villages === '' ? 0 : Number(villages),
     });
-  });
+  }
   return rows;
 }
 

