@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
@@ -17,6 +17,35 @@ const relaxCspInDev: Plugin = {
       .replace(/style-src ([^;"]*)/, "style-src $1 'unsafe-inline'")
       // @vitejs/plugin-react injects an inline React Refresh preamble in dev.
       .replace(/script-src ([^;"]*)/, "script-src $1 'unsafe-inline'"),
+};
+
+/**
+ * Writes the map of the default view into index.html (src/map/static-svg.ts) from the published data, so a painted
+ * Jiangxi shows with the HTML and CSS, before maplibre-gl and the data arrive (docs/app.md "First paint").
+ */
+const staticMap: Plugin = {
+  name: 'static-map',
+  transformIndexHtml: {
+    order: 'pre',
+    handler: async (html) => {
+      const dir = 'public/data';
+      if (!existsSync(`${dir}/places.geojson`)) return html;
+      const read = (f: string) => JSON.parse(readFileSync(`${dir}/${f}`, 'utf8'));
+      const { assemble, validatePlaces } = await import('./src/data/load.ts');
+      const { createDeriver } = await import('./src/state/derived.ts');
+      const { DEFAULT_STATE } = await import('./src/state/store.ts');
+      const { staticMapMarkup } = await import('./src/map/static-svg.ts');
+      const data = assemble(
+        read('plans.json').plans,
+        validatePlaces(read('places.geojson')),
+        read('industries.json').industries,
+        read('assignments.json').assignments,
+      );
+      const view = createDeriver(data)(DEFAULT_STATE);
+      const markup = staticMapMarkup({ places: data.places, fills: view.fills, claimed: view.claimed });
+      return html.replace('<!-- static-map -->', markup);
+    },
+  },
 };
 
 /**
@@ -47,6 +76,7 @@ export default defineConfig({
     react(),
     relaxCspInDev,
     onlyPublishedData,
+    staticMap,
     // Offline (docs/planner.md): precache the app shell, the published data, the seeds and the map label fonts, so
     // after one visit the explorer works with the network off. 'prompt': the UI shows "update available".
     VitePWA({

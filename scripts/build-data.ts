@@ -36,6 +36,7 @@ import { attachEnglish } from './english/index.ts';
 import { BuildError } from './errors.ts';
 import { loadGazetteer, planWindow } from './gazetteer/index.ts';
 import { buildPlacesCollection } from './geo/places.ts';
+import { checkPlacesTopology, placesTopology } from './geo/places-topology.ts';
 import { startupReads } from './inputs/extraction.ts';
 import {
   decodeSeed,
@@ -218,8 +219,14 @@ export function buildDataset(options: BuildOptions = defaultOptions): Map<string
     [DATA_FILES.assignments]: { schemaVersion: SCHEMA_VERSION, assignments } satisfies AssignmentsFile,
     [DATA_FILES.audit]: { schemaVersion: SCHEMA_VERSION, plans: auditPlans, warnings } satisfies AuditFile,
     [DATA_FILES.places]: places,
+    [DATA_FILES.placesTopology]: placesTopology(places),
     [DATA_FILES.search]: buildSearchIndex({ places: places.features, industries, assignments }),
   };
+  checkPlacesTopology(
+    files[DATA_FILES.placesTopology] as ReturnType<typeof placesTopology>,
+    places,
+    `public/data/${DATA_FILES.placesTopology}`,
+  );
   for (const [key, name] of Object.entries(DATA_FILES)) {
     const problems = validatePublished(key as keyof typeof DATA_FILES, files[name]);
     if (problems.length > 0) {

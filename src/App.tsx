@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { DataError, type ExplorerData, loadData } from './data/load.ts';
 import { createI18n, initialLang } from './i18n/index.ts';
+import { StaticMap } from './map/StaticMap.tsx';
 import { createExplorerStore, type ExplorerStore } from './state/store.ts';
 import { parseUrl } from './state/url.ts';
 import { Explorer, knownIds } from './views/Explorer.tsx';
@@ -81,6 +82,7 @@ export function Shell() {
         </div>
       </header>
       <main className="map-area" aria-busy="true">
+        <StaticMap />
         <p className="shell-loading">{t('app.loading')}</p>
       </main>
       <div className="sheet">

@@ -1,6 +1,11 @@
 // Adds DOM matchers (toBeInTheDocument …) for component tests; harmless in node-environment tests.
 import '@testing-library/jest-dom/vitest';
 import { configure } from '@testing-library/react';
+import { vi } from 'vitest';
+
+// jsdom has no WebGL: component tests render MapView with the ExplorerMap stand-in (src/test-fixtures/map-mock.ts),
+// so the probe says yes; the no-WebGL path is tested in a real browser (tests/e2e/first-paint.e2e.test.ts).
+vi.mock('../src/map/webgl.ts', () => ({ hasWebGL2: () => true }));
 
 // The planner views are lazy chunks: on a loaded 2-core CI machine their first import can take over a second, longer
 // than Testing Library's default 1 s wait for findBy*/waitFor. A wait that is too short fails a correct view.

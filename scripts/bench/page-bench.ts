@@ -9,6 +9,11 @@ import { median, percentile } from './lib/stats.ts';
 
 export interface LoadSample {
   firstIdleMs: number[];
+  /**
+   * Time to a painted province: the first frame showing the static map (the explorer's SVG in index.html), or the
+   * map's first idle if that comes first or there is no static map (the bare page).
+   */
+  firstMapMs: number[];
   /** Files (paths under the site) requested before the first idle. */
   beforeIdle: string[];
   offOrigin: string[];
@@ -34,6 +39,16 @@ export type Target = 'app' | 'bare';
  */
 const INIT = `(() => {
   let map;
+  // The first animation frame in which the static map is in the page and visible (rAF runs just before that frame
+  // is painted); checked every frame until the live map's first idle.
+  const look = () => {
+    if (window.__firstStatic !== undefined || window.__firstIdle !== undefined) return;
+    const svg = document.querySelector('[data-testid="static-map"]:not([hidden]) svg');
+    const box = svg && svg.getBoundingClientRect();
+    if (box && box.width > 0 && box.height > 0) window.__firstStatic = performance.now();
+    else requestAnimationFrame(look);
+  };
+  requestAnimationFrame(look);
   Object.defineProperty(window, '__jxMap', {
     configurable: true,
     get() { return map; },
@@ -61,18 +76,23 @@ async function newPage(browser: Browser, origin: string, offOrigin: string[], er
   return page;
 }
 
-async function firstIdle(page: Page, url: string, siteUrl: string): Promise<{ ms: number; data: string[] }> {
+async function firstIdle(
+  page: Page,
+  url: string,
+  siteUrl: string,
+): Promise<{ ms: number; mapMs: number; data: string[] }> {
   await page.goto(url);
   await page.waitForFunction(() => (window as { __firstIdle?: number }).__firstIdle !== undefined, undefined, {
     timeout: 60_000,
   });
   return page.evaluate((base) => {
-    const t = (window as unknown as { __firstIdle: number }).__firstIdle;
+    const w = window as unknown as { __firstIdle: number; __firstStatic?: number };
+    const t = w.__firstIdle;
     const data = performance
       .getEntriesByType('resource')
       .filter((e) => e.startTime <= t && e.name.startsWith(base))
       .map((e) => e.name.slice(base.length).split('?')[0] as string);
-    return { ms: t, data };
+    return { ms: t, mapMs: Math.min(t, w.__firstStatic ?? t), data };
   }, siteUrl);
 }
 
@@ -86,8 +106,8 @@ export async function benchLoad(
   runs: number,
 ): Promise<Record<Target, LoadSample>> {
   const out: Record<Target, LoadSample> = {
-    app: { firstIdleMs: [], beforeIdle: [], offOrigin: [], errors: [] },
-    bare: { firstIdleMs: [], beforeIdle: [], offOrigin: [], errors: [] },
+    app: { firstIdleMs: [], firstMapMs: [], beforeIdle: [], offOrigin: [], errors: [] },
+    bare: { firstIdleMs: [], firstMapMs: [], beforeIdle: [], offOrigin: [], errors: [] },
   };
   // One warm-up each (disk cache of the OS, JIT of the browser process), then interleaved measured runs.
   for (let i = -1; i < runs; i++) {
@@ -96,7 +116,10 @@ export async function benchLoad(
       const page = await newPage(browser, sites[target].origin, s.offOrigin, s.errors);
       try {
         const r = await firstIdle(page, sites[target].url, sites[target].url);
-        if (i >= 0) s.firstIdleMs.push(r.ms);
+        if (i >= 0) {
+          s.firstIdleMs.push(r.ms);
+          s.firstMapMs.push(r.mapMs);
+        }
         s.beforeIdle = r.data;
       } finally {
         await page.context().close();

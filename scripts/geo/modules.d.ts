@@ -15,3 +15,11 @@ declare module 'polylabel' {
     debug?: boolean,
   ): [number, number] & { distance: number };
 }
+
+declare module 'topojson-server' {
+  /** Builds a topology (shared arcs) from GeoJSON objects; without `quantization` the arcs keep exact coordinates. */
+  export function topology(
+    objects: Record<string, import('geojson').GeoJsonObject>,
+    quantization?: number,
+  ): { type: 'Topology'; arcs: number[][][]; objects: Record<string, unknown>; bbox?: number[] };
+}

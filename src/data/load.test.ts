@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { placesTopology } from '../../scripts/geo/places-topology.ts';
+import type { PlacesCollection } from '../domain/types.ts';
 import { readFixture } from '../test-fixtures/index.ts';
 import { DataError, loadData } from './load.ts';
 
+const placesGeojson = readFixture('places.geojson') as PlacesCollection;
+
 const files: Record<string, unknown> = {
   'plans.json': readFixture('plans.json'),
-  'places.geojson': readFixture('places.geojson'),
+  // The app reads the topology the build encodes from places.geojson (scripts/geo/places-topology.ts).
+  'places.topo.json': placesTopology(placesGeojson),
   'industries.json': readFixture('industries.json'),
   'assignments.json': readFixture('assignments.json'),
 };
@@ -33,6 +38,25 @@ describe('loadData', () => {
     const data = await loadData(fakeFetch());
     expect(data.plans.map((p) => p.year)).toEqual([2012, 2014]);
     expect(data.placeById.get('360500')?.properties.zh).toBe('新余市');
+  });
+
+  it('decodes places.topo.json to exactly the places of places.geojson', async () => {
+    const data = await loadData(fakeFetch());
+    expect(data.places).toHaveLength(placesGeojson.features.length);
+    for (const [i, f] of placesGeojson.features.entries()) {
+      const d = data.places[i];
+      expect(d?.id).toBe(f.id);
+      expect(d?.properties).toEqual(f.properties);
+      expect(d?.geometry?.type ?? null).toBe(f.geometry?.type ?? null);
+    }
+    // Every vertex is back on the GeoJSON's 0.0001° grid (no float noise from the topology's transform).
+    const xs = JSON.stringify(data.places.map((p) => p.geometry?.coordinates ?? null)).match(/\d+\.\d+/g) ?? [];
+    expect(xs.every((x) => (x.split('.')[1] ?? '').length <= 4)).toBe(true);
+  });
+
+  it('names the places topology when it is missing', async () => {
+    const e = await errorOf(loadData(fakeFetch({ 'places.topo.json': null })));
+    expect(e.file).toBe('places.topo.json');
   });
 
   it('names a missing file', async () => {

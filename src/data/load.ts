@@ -3,6 +3,8 @@
  * so the explorer works from any sub-path. Files are checked by light hand-written validators (not full ajv, to keep
  * the bundle small): enough that a wrong or truncated file yields a message naming it instead of a blank page.
  */
+import { feature } from 'topojson-client';
+import type { GeometryCollection, Topology } from 'topojson-specification';
 import {
   type Assignment,
   type AuditFile,
@@ -118,20 +120,60 @@ export function validateIndustries(json: unknown): Industry[] {
   return list as Industry[];
 }
 
-export function validatePlaces(json: unknown): { features: PlaceFeature[]; attribution: string } {
-  const list = header('places', json, 'features');
+/** `key`: the file the features came from (places.geojson, or places.topo.json decoded), named in errors. */
+export function validatePlaces(
+  json: unknown,
+  key: 'places' | 'placesTopology' = 'places',
+): { features: PlaceFeature[]; attribution: string } {
+  const list = header(key, json, 'features');
   list.forEach((f, i) => {
-    check('places', i, isObj(f) && isStr(f.id) && isObj(f.properties), 'not a feature with a string id and properties');
+    check(key, i, isObj(f) && isStr(f.id) && isObj(f.properties), 'not a feature with a string id and properties');
     const p = (f as Json).properties as Json;
-    for (const k of ['zh', 'en'] as const) check('places', i, isStr(p[k]), `no ${k}`);
-    check('places', i, (PLACE_LEVELS as readonly unknown[]).includes(p.level), `unknown level ${String(p.level)}`);
-    check('places', i, isStrArr(p.aliases), 'aliases is not a list of strings');
+    for (const k of ['zh', 'en'] as const) check(key, i, isStr(p[k]), `no ${k}`);
+    check(key, i, (PLACE_LEVELS as readonly unknown[]).includes(p.level), `unknown level ${String(p.level)}`);
+    check(key, i, isStrArr(p.aliases), 'aliases is not a list of strings');
     const g = (f as Json).geometry;
-    check('places', i, g === null || (isObj(g) && Array.isArray(g.coordinates)), 'geometry is invalid');
+    check(key, i, g === null || (isObj(g) && Array.isArray(g.coordinates)), 'geometry is invalid');
   });
   uniqueIds('places', list);
   const attribution = (json as Json).attribution;
   return { features: list as PlaceFeature[], attribution: typeof attribution === 'string' ? attribution : '' };
+}
+
+/** Back on the 0.0001° grid of places.geojson (the topology's integers times its scale leave float noise). */
+const round4 = (c: unknown): unknown =>
+  typeof c === 'number' ? Math.round(c * 1e4) / 1e4 + 0 : Array.isArray(c) ? c.map(round4) : c;
+
+/**
+ * places.topo.json → the places (what places.geojson holds): every border is stored once in the topology, so this is
+ * about a quarter of the GeoJSON's bytes before the first paint. topojson-client rebuilds the features.
+ */
+export function decodePlacesTopology(json: unknown): { features: PlaceFeature[]; attribution: string } {
+  if (!isObj(json)) fail('placesTopology', 'not a JSON object');
+  if (json.schemaVersion !== SCHEMA_VERSION)
+    fail('placesTopology', `schemaVersion ${String(json.schemaVersion)} (this app reads ${SCHEMA_VERSION})`);
+  const places = isObj(json.objects) ? json.objects.places : undefined;
+  if (json.type !== 'Topology' || !Array.isArray(json.arcs) || !isObj(places) || !Array.isArray(places.geometries))
+    fail('placesTopology', 'not a topology with a "places" geometry collection');
+  let features: PlaceFeature[];
+  try {
+    const fc = feature(json as unknown as Topology, places as unknown as GeometryCollection) as unknown as {
+      features: PlaceFeature[];
+    };
+    features = fc.features.map((f) => ({
+      type: 'Feature',
+      id: String(f.id),
+      properties: f.properties,
+      geometry:
+        f.geometry && ({ ...f.geometry, coordinates: round4(f.geometry.coordinates) } as PlaceFeature['geometry']),
+    }));
+  } catch (e) {
+    fail('placesTopology', `cannot be decoded (${(e as Error).message})`);
+  }
+  return validatePlaces(
+    { schemaVersion: json.schemaVersion, attribution: json.attribution, features },
+    'placesTopology',
+  );
 }
 
 export function validateAssignments(json: unknown): Assignment[] {
@@ -201,7 +243,7 @@ async function getJson(key: DataFileKey, fetchFn: typeof fetch): Promise<unknown
 export async function loadData(fetchFn: typeof fetch = fetch): Promise<ExplorerData> {
   const [plans, places, industries, assignments] = await Promise.all([
     getJson('plans', fetchFn).then(validatePlans),
-    getJson('places', fetchFn).then(validatePlaces),
+    getJson('placesTopology', fetchFn).then(decodePlacesTopology),
     getJson('industries', fetchFn).then(validateIndustries),
     getJson('assignments', fetchFn).then(validateAssignments),
   ]);

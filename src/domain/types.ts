@@ -85,6 +85,32 @@ export interface PlacesCollection {
   features: PlaceFeature[];
 }
 
+/**
+ * places.topo.json: the same places as places.geojson as a TopoJSON topology, which the app reads (about a quarter of
+ * the bytes: every border is stored once, as an arc shared by the counties, cities, regions and province it bounds).
+ * Coordinates are integers on the 0.0001° grid of places.geojson (`transform`), arcs delta-encoded (TopoJSON 1.0);
+ * decoded and rounded to 4 decimals they are exactly the GeoJSON's coordinates (checked by the build).
+ */
+export interface PlacesTopology {
+  type: 'Topology';
+  schemaVersion: number;
+  attribution: string;
+  transform: { scale: [number, number]; translate: [number, number] };
+  arcs: [number, number][][];
+  objects: {
+    places: {
+      type: 'GeometryCollection';
+      geometries: {
+        type: 'Polygon' | 'MultiPolygon' | 'Point' | null;
+        id: string;
+        properties: PlaceProperties;
+        arcs?: number[][] | number[][][];
+        coordinates?: [number, number];
+      }[];
+    };
+  };
+}
+
 export interface Industry {
   /** Stable English slug, e.g. "pharma", "pharma-tcm". */
   id: string;
@@ -251,6 +277,7 @@ export interface SearchFile {
 export const DATA_FILES = {
   plans: 'plans.json',
   places: 'places.geojson',
+  placesTopology: 'places.topo.json',
   industries: 'industries.json',
   assignments: 'assignments.json',
   audit: 'audit.json',

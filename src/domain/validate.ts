@@ -8,6 +8,7 @@ import audit from './schemas/audit.schema.json' with { type: 'json' };
 import common from './schemas/common.schema.json' with { type: 'json' };
 import industries from './schemas/industries.schema.json' with { type: 'json' };
 import places from './schemas/places.schema.json' with { type: 'json' };
+import placesTopology from './schemas/places-topology.schema.json' with { type: 'json' };
 import plans from './schemas/plans.schema.json' with { type: 'json' };
 import search from './schemas/search.schema.json' with { type: 'json' };
 import type { DataFileKey } from './types.ts';
@@ -15,6 +16,7 @@ import type { DataFileKey } from './types.ts';
 export const SCHEMAS: Record<DataFileKey, object> = {
   plans,
   places,
+  placesTopology,
   industries,
   assignments,
   audit,

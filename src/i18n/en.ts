@@ -58,6 +58,8 @@ export const en = {
   map: {
     label: 'Map of Jiangxi: {{what}}',
     keyboardHint: 'Arrow keys pan, + and − zoom. Places are reachable through the place search and the lists.',
+    noWebGL:
+      'The interactive map needs WebGL, which this browser lacks. This is a static map of the default view (all plans, all industries); search, filters and lists work as usual.',
   },
   search: {
     label: 'Search places, industries, products or companies',

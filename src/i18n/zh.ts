@@ -59,6 +59,8 @@ export const zh: Resources = {
   map: {
     label: '江西地图：{{what}}',
     keyboardHint: '方向键平移地图，+ / − 缩放。地点可通过地点搜索和列表选择。',
+    noWebGL:
+      '交互地图需要 WebGL，本浏览器不可用。这是默认视图（全部规划、全部产业）的静态地图；搜索、筛选和列表照常可用。',
   },
   search: {
     label: '搜索地点、产业、产品或企业',

@@ -14,6 +14,7 @@ import {
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { PlaceFeature, PlaceLevel } from '../domain/types.ts';
+import { type CornerBox, fitPaddings } from './fit.ts';
 import { type MapSources, pickPlace, toSources } from './geo.ts';
 import { composeSnapshot, type SnapshotOverlay } from './snapshot.ts';
 import { buildStyle, FONT, LAYERS, nameField, SOURCES } from './style.ts';
@@ -69,28 +70,10 @@ declare global {
   }
 }
 
-/** A box over the map's lower-left corner (the legend), in CSS pixels. */
-export interface CornerBox {
-  width: number;
-  height: number;
-}
+export type { CornerBox } from './fit.ts';
 
-const EDGE = 16;
-
-/**
- * Paddings that keep a fit clear of the legend in the lower-left corner: either the whole left strip or the whole
- * bottom strip is reserved (whichever leaves the larger map), so the fitted bounds never lie under the legend box.
- */
-function fitPaddings(el: HTMLElement, legend: CornerBox | null) {
-  const base = { top: EDGE, right: EDGE, bottom: EDGE, left: EDGE };
-  if (!legend || legend.width <= 0 || legend.height <= 0) return [base];
-  // Room between the legend and the province (labels and outlines reach a little past the boundary).
-  const gap = 14;
-  const out: (typeof base)[] = [];
-  // A strip may take at most 60 % of the map; a legend larger than that cannot be avoided on that side.
-  if (legend.width + gap <= el.clientWidth * 0.6) out.push({ ...base, left: legend.width + gap });
-  if (legend.height + gap <= el.clientHeight * 0.6) out.push({ ...base, bottom: legend.height + gap });
-  return out.length ? out : [{ ...base, bottom: Math.min(legend.height + gap, el.clientHeight * 0.8) }];
+function containerSize(el: HTMLElement): CornerBox {
+  return { width: el.clientWidth, height: el.clientHeight };
 }
 
 const CLICKABLE = [LAYERS.parksMatch, LAYERS.parks, LAYERS.areaFill, LAYERS.countyFill, LAYERS.cityFill];
@@ -142,7 +125,7 @@ export class ExplorerMap {
         ? { center: [start.lon, start.lat] as [number, number], zoom: start.zoom }
         : {
             bounds: [w, s, e, n] as [number, number, number, number],
-            fitBoundsOptions: { padding: fitPaddings(container, null)[0] },
+            fitBoundsOptions: { padding: fitPaddings(containerSize(container), null)[0] },
           }),
       maxBounds: [w - padX, s - padY, e + padX, n + padY],
       minZoom: 4.5,
@@ -201,7 +184,7 @@ export class ExplorerMap {
   /** The camera that fits `bounds` best while keeping clear of the legend (see fitPaddings). */
   private fitCamera(bounds: [number, number, number, number], maxZoom?: number) {
     let best: ReturnType<MlMap['cameraForBounds']> | undefined;
-    for (const padding of fitPaddings(this.map.getContainer(), this.legend)) {
+    for (const padding of fitPaddings(containerSize(this.map.getContainer()), this.legend)) {
       // maxZoom: undefined would override the default and turn the zoom into NaN.
       const c = this.map.cameraForBounds(bounds, maxZoom === undefined ? { padding } : { padding, maxZoom });
       if (c?.zoom !== undefined && (best?.zoom === undefined || c.zoom > best.zoom)) best = c;

@@ -2,11 +2,18 @@
  * A thin React shell around ExplorerMap: loads the map module (and maplibre-gl) as a separate chunk, creates it once,
  * and turns map clicks into store events. The map gets each new view from a store subscription outside React, so a
  * filter change reaches it synchronously, before any component re-renders. Components never reach into the map.
+ *
+ * Until the live map is idle the static map of the default view (StaticMap, from index.html) holds its place; the
+ * live map is drawn underneath and the static one removed at its first idle. Without WebGL2 maplibre-gl is never
+ * downloaded: the static map stays, with a note, and the selected place is outlined on it.
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fontUrl } from '../data/load.ts';
+import { ROLES } from '../domain/types.ts';
 import type { ExplorerMap, MapView as MapViewModel } from '../map/ExplorerMap.ts';
+import { markStaticPlace, StaticMap } from '../map/StaticMap.tsx';
+import { hasWebGL2 } from '../map/webgl.ts';
 import type { Deriver } from '../state/derived.ts';
 import type { ExplorerState } from '../state/store.ts';
 import { useExplorer } from './context.tsx';
@@ -15,17 +22,30 @@ import { useLegendTitle } from './Legend.tsx';
 /** How long the map must rest before its camera goes into the state (and the URL). */
 const CAMERA_DEBOUNCE_MS = 300;
 
+let webgl: boolean | undefined;
+/** Probed once per page: a context is not free. */
+const canUseWebGL = (): boolean => {
+  webgl ??= hasWebGL2();
+  return webgl;
+};
+
 /** What the map shows for a state: fills, change kinds, the places a click may pick, selection and language. */
 export function mapViewOf(derive: Deriver, s: ExplorerState): MapViewModel {
   const d = derive(s);
   return { fills: d.fills, claimed: d.claimed, selected: s.place, lang: s.lang, kinds: d.kinds };
 }
 
+/** Whether the map would show the default view's colours (what the static map draws). */
+function isDefaultFill(s: ExplorerState): boolean {
+  return s.view !== 'changes' && s.plan === 'all' && s.industry === null && s.roles.length === ROLES.length;
+}
+
 export function MapView() {
   const { t } = useTranslation();
-  const { data, derive, store, mapCommands } = useExplorer();
+  const { data, derive, store, mapCommands, state } = useExplorer();
   const ref = useRef<HTMLDivElement>(null);
-  const [failed, setFailed] = useState<string | null>(null);
+  // 'static' until the live map is idle; 'live' after; 'none' when the live map cannot run (no WebGL2, or it failed).
+  const [mode, setMode] = useState<'static' | 'live' | 'none'>(() => (canUseWebGL() ? 'static' : 'none'));
   const hintId = useId();
   const legendTitle = useLegendTitle();
   const label = t('map.label', { what: legendTitle });
@@ -38,6 +58,25 @@ export function MapView() {
     let unsubscribe = () => {};
     let pending: ReturnType<typeof setTimeout> | undefined;
     let legendCheck: (atDefault: boolean) => void = () => {};
+    if (!canUseWebGL()) {
+      // The static map stands in: it shows the selection; camera commands and the PNG have nothing to act on.
+      markStaticPlace(store.getState().place);
+      unsubscribe = store.subscribe((s, prev) => {
+        if (s.place !== prev.place) markStaticPlace(s.place);
+      });
+      mapCommands.current = {
+        focusPlace: () => {},
+        fitPlaces: () => {},
+        resetCamera: () => {},
+        resize: () => {},
+        snapshot: () => Promise.resolve(null),
+      };
+      return () => {
+        unsubscribe();
+        mapCommands.current = null;
+        markStaticPlace(null);
+      };
+    }
     import('../map/ExplorerMap.ts')
       .then(({ ExplorerMap }) => {
         if (!live || !ref.current) return;
@@ -50,6 +89,9 @@ export function MapView() {
           facesUrl: fontUrl('faces.json'),
           fontUrl,
           onPlaceClicked: (id) => store.getState().placeClicked(id),
+          onIdle: () => {
+            if (live) setMode((m) => (m === 'static' ? 'live' : m));
+          },
           onCameraChanged: (camera) => {
             legendCheck(camera === null);
             clearTimeout(pending);
@@ -107,7 +149,11 @@ export function MapView() {
           snapshot: (overlay) => map?.snapshot(overlay) ?? Promise.resolve(null),
         };
       })
-      .catch((e: Error) => live && setFailed(e.message));
+      .catch((e: Error) => {
+        // MapLibre's own message is English and links elsewhere: show the static map and our note instead.
+        console.warn('live map unavailable:', e.message);
+        if (live) setMode('none');
+      });
     return () => {
       live = false;
       clearTimeout(pending);
@@ -126,12 +172,14 @@ export function MapView() {
     // The canvas (MapLibre's focusable element) reads the arrow keys; while it has keyboard focus the hint shows (CSS).
     <div className="map-wrap">
       <div ref={ref} className="map" data-testid="map" />
+      {/* Without a live map, the static one is shown only while it is the view asked for (it is the default view). */}
+      <StaticMap hidden={mode === 'live' || (mode === 'none' && !isDefaultFill(state))} />
       <p id={hintId} className="map-hint" data-testid="map-keyboard-hint">
         {t('map.keyboardHint')}
       </p>
-      {failed && (
-        <p className="map-error" role="alert">
-          {failed}
+      {mode === 'none' && (
+        <p className="map-fallback-note" role="note" data-testid="no-webgl-note">
+          {t('map.noWebGL')}
         </p>
       )}
     </div>

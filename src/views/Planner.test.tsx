@@ -34,9 +34,9 @@ describe('view tabs', () => {
     const changes = within(tabs).getByRole('tab', { name: '变化' });
     expect(changes).toHaveAttribute('aria-selected', 'true');
     expect(changes).toHaveFocus();
-    expect(window.location.search).toBe('?view=changes');
-    // The panel follows in the deferred render, once the view's chunk has loaded.
+    // The panel and the URL follow in the deferred render, once the view's chunk has loaded.
     await vi.waitFor(() => expect(screen.getByRole('tabpanel')).toHaveAttribute('aria-labelledby', 'tab-changes'));
+    await vi.waitFor(() => expect(window.location.search).toBe('?view=changes'));
   });
 });
 
@@ -76,11 +76,13 @@ describe('change view', () => {
     open('?view=changes');
     await screen.findByTestId('change-view');
     act(() => mapCalls.click?.('360100'));
-    const rows = await screen.findAllByTestId('change-row');
-    expect(rows.map((r) => `${r.dataset.industry}:${r.dataset.kind}`)).toEqual([
-      'photovoltaics:dropped',
-      'pharma:gained',
-    ]);
+    // The list re-renders from the deferred state: wait for it rather than read the rows of the render before.
+    await vi.waitFor(() =>
+      expect(screen.getAllByTestId('change-row').map((r) => `${r.dataset.industry}:${r.dataset.kind}`)).toEqual([
+        'photovoltaics:dropped',
+        'pharma:gained',
+      ]),
+    );
   });
 });
 

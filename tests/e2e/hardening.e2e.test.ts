@@ -69,9 +69,12 @@ async function watchInjection(s: PageSession) {
     dialogs,
     injected: () =>
       s.page.evaluate(() => ({
-        // The app's own module script(s) carry a src on its origin; anything else is suspect.
+        // The app's own module script(s) carry a src on its origin, and its own static map (index.html, issue 12) is
+        // one <svg> with exactly these attributes, moved into the map's box by React; anything else is suspect.
         elements: (window as unknown as { __jxInjected: string[] }).__jxInjected.filter(
-          (e) => !/^<script (type src|src type|type crossorigin src|crossorigin type src)/.test(e),
+          (e) =>
+            !/^<script (type src|src type|type crossorigin src|crossorigin type src)/.test(e) &&
+            e !== '<svg class viewBox preserveAspectRatio aria-hidden focusable xmlns>',
         ),
         pwned: (window as unknown as { __pwned?: number }).__pwned ?? null,
         markupInText: document.body.innerHTML.includes('onerror='),
@@ -82,7 +85,7 @@ async function watchInjection(s: PageSession) {
 describe('hardening', () => {
   const session = useSession();
 
-  test('a truncated assignments.json and a missing places.geojson each give a clear message naming the file', async () => {
+  test('a truncated assignments.json and a missing places.topo.json each give a clear message naming the file', async () => {
     const truncated = await serveModifiedCopy(
       (dir) => {
         const file = path.join(dir, 'data', 'assignments.json');
@@ -103,19 +106,20 @@ describe('hardening', () => {
       await truncated.close();
     }
 
-    const missing = await serveModifiedCopy((dir) => rmSync(path.join(dir, 'data', 'places.geojson')), {
+    // The app reads the places from places.topo.json (the topology of places.geojson, issue 12).
+    const missing = await serveModifiedCopy((dir) => rmSync(path.join(dir, 'data', 'places.topo.json')), {
       withFonts: false,
     });
     try {
       const s = await session.open({ origin: missing.origin });
       await s.page.goto(`${missing.url}?lang=en`);
       const shown = await dataError(s.page);
-      expect(shown.text).toContain('places.geojson');
+      expect(shown.text).toContain('places.topo.json');
       expect(shown.text).toMatch(/missing|404/i);
       // In English too: no Chinese left in the message.
       expect(shown.text).not.toMatch(HAN);
       // The 404 itself is what this test provokes: exactly that response and Chromium's console line about it.
-      expect(take(s.failedResponses, /places\.geojson/)).toHaveLength(1);
+      expect(take(s.failedResponses, /places\.topo\.json/)).toHaveLength(1);
       expect(take(s.consoleErrors, /Failed to load resource: .*404/)).toHaveLength(1);
     } finally {
       await missing.close();

@@ -1,6 +1,8 @@
 /** The app's loader (src/data/load.ts) on published files that are wrong in ways its light checks used to miss. */
 import { describe, expect, it } from 'vitest';
+import { placesTopology } from '../../scripts/geo/places-topology.ts';
 import { DataError, loadData, validatePlaces, validatePlans } from '../../src/data/load.ts';
+import type { PlacesCollection } from '../../src/domain/types.ts';
 import { validatePublished } from '../../src/domain/validate.ts';
 import { readFixture } from '../../src/test-fixtures/index.ts';
 
@@ -31,7 +33,8 @@ describe('published files with duplicate ids', () => {
     expect(dataError(() => validatePlans(dup)).message).toMatch(/^plans\.json: duplicate id/);
     const files: Record<string, unknown> = {
       'plans.json': plans,
-      'places.geojson': places,
+      // The app reads the places as the topology the build writes (places.topo.json, issue 12).
+      'places.topo.json': placesTopology(places as unknown as PlacesCollection),
       'industries.json': readFixture('industries.json'),
       'assignments.json': readFixture('assignments.json'),
     };

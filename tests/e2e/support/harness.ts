@@ -51,10 +51,18 @@ export interface OpenOptions {
   serviceWorkers?: 'allow' | 'block';
   /** Origin of another server (e.g. a modified copy of dist/); requests anywhere else are aborted and recorded. */
   origin?: string;
+  /** Another Chromium than the shared one (e.g. one started with WebGL off, `launchBrowser`). */
+  browser?: Browser;
+}
+
+/** A Chromium of its own with extra flags (e.g. `--disable-webgl`); the caller closes it. */
+export async function launchBrowser(extraArgs: string[]): Promise<Browser> {
+  const { CHROMIUM_ARGS, CHROMIUM_PATH } = await import('../../../scripts/bench/lib/chromium.ts');
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, ...extraArgs] });
 }
 
 export async function openSession(options: OpenOptions = {}): Promise<PageSession> {
-  const browser = await getBrowser();
+  const browser = options.browser ?? (await getBrowser());
   const origin = options.origin ?? inject('siteOrigin');
   const context = await browser.newContext({
     viewport: options.viewport ?? DESKTOP,
