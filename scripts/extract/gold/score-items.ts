@@ -73,6 +73,18 @@ export function field(): FieldScore {
   };
 }
 
+/** Micro-averaged score over several plans: the counts add up, then precision/recall/F1 are taken once. */
+export function sumScores(scores: readonly FieldScore[]): FieldScore {
+  const total = field();
+  for (const x of scores) {
+    total.gold += x.gold;
+    total.extracted += x.extracted;
+    total.goldMatched += x.goldMatched;
+    total.extractedMatched += x.extractedMatched;
+  }
+  return finish(total);
+}
+
 export function finish(s: FieldScore): FieldScore {
   s.precision = s.extracted ? s.extractedMatched / s.extracted : 1;
   s.recall = s.gold ? s.goldMatched / s.gold : 1;
@@ -194,17 +206,12 @@ async function main(): Promise<void> {
   console.log('|---|---|---|');
   const cell = (f: FieldScore) =>
     `${f.precision.toFixed(3)} / ${f.recall.toFixed(3)} / ${f.f1.toFixed(3)} (${f.gold}, ${f.extracted})`;
-  const total = { products: field(), enterprises: field() };
+  const perPlan: PlanItemScore[] = [];
   for (const gold of readGoldItems(dir)) {
     const plan = planOf(plans, gold);
     if (!plan) throw new Error(`no plan for gold file ${gold.file}`);
     const s = scorePlanItems(gold, assignments, gazetteer, plan.issued);
-    for (const k of ['products', 'enterprises'] as const) {
-      total[k].gold += s[k].gold;
-      total[k].extracted += s[k].extracted;
-      total[k].goldMatched += s[k].goldMatched;
-      total[k].extractedMatched += s[k].extractedMatched;
-    }
+    perPlan.push(s);
     console.log(`| ${gold.file.slice(0, 3)} | ${cell(s.products)} | ${cell(s.enterprises)} |`);
     if (verbose) {
       for (const m of s.products.misses) console.log(`  missing product   ${m}`);
@@ -213,7 +220,9 @@ async function main(): Promise<void> {
       for (const m of s.enterprises.extras) console.log(`  extra enterprise   ${m}`);
     }
   }
-  console.log(`| all | ${cell(finish(total.products))} | ${cell(finish(total.enterprises))} |`);
+  console.log(
+    `| all | ${cell(sumScores(perPlan.map((x) => x.products)))} | ${cell(sumScores(perPlan.map((x) => x.enterprises)))} |`,
+  );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await main();
