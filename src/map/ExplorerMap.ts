@@ -88,7 +88,6 @@ export class ExplorerMap {
   private readonly sources: MapSources;
   private readonly sourceOf = new Map<string, string>();
   private loaded = false;
-  private parksFiltered = false;
   /** A programmatic move of ours is under way (focusPlace): report its end like a user move. */
   private reportNextMove = false;
   /** The legend's box in the lower-left corner, kept clear when fitting. */
@@ -281,6 +280,8 @@ export class ExplorerMap {
     const layers = CLICKABLE.filter((l) => this.map.getLayer(l));
     const hits = this.map
       .queryRenderedFeatures(e.point, { layers })
+      // The match layer holds every park, transparent unless it matches: only what is drawn can be hit.
+      .filter((f: MapGeoJSONFeature) => f.layer.id !== LAYERS.parksMatch || f.state.own === true)
       .map((f: MapGeoJSONFeature) => ({ id: String(f.properties.pid), level: f.properties.level as PlaceLevel }));
     const claimed = this.wanted.claimed ?? this.wanted.fills;
     return pickPlace(hits, (id) => claimed.has(id), this.map.getZoom());
@@ -324,14 +325,6 @@ export class ExplorerMap {
     const nextOwn = next.claimed ?? new Set<string>();
     for (const id of nextOwn) if (!prevOwn.has(id)) this.setState(id, { own: true });
     for (const id of prevOwn) if (!nextOwn.has(id)) this.removeState(id, 'own');
-    if (this.matchKey(prevOwn) !== this.matchKey(nextOwn) || !this.parksFiltered) {
-      // Parks that match the filter are drawn by their own layer, on top and larger (a filter, not feature-state:
-      // draw order cannot depend on feature-state).
-      const ids = [...nextOwn].filter((id) => this.sourceOf.get(id) === SOURCES.points);
-      this.map.setFilter(LAYERS.parksMatch, ['in', ['get', 'pid'], ['literal', ids]]);
-      this.map.setFilter(LAYERS.parksHalo, ['in', ['get', 'pid'], ['literal', ids]]);
-      this.parksFiltered = true;
-    }
     const prevKinds = prev.kinds ?? new Map<string, string>();
     const nextKinds = next.kinds ?? new Map<string, string>();
     for (const [id, kind] of nextKinds) if (prevKinds.get(id) !== kind) this.setState(id, { change: kind });
@@ -343,13 +336,6 @@ export class ExplorerMap {
     if (prev.lang !== next.lang)
       for (const l of LABEL_LAYERS) this.map.setLayoutProperty(l, 'text-field', nameField(next.lang));
     this.applied = next;
-  }
-
-  private matchKey(ids: Set<string>): string {
-    return [...ids]
-      .filter((id) => this.sourceOf.get(id) === SOURCES.points)
-      .sort()
-      .join();
   }
 
   /** Brings a place into view (used by search and lists); instant when the user prefers reduced motion. */
@@ -408,7 +394,10 @@ export class ExplorerMap {
 
   /**
    * Shows a set of places (the places of a chosen industry), clear of the legend; reported like a user move, so the
-   * camera (and a shared link) follows. An empty list leaves the camera alone.
+   * camera (and a shared link) follows. An empty list, or places all in view already, leave the camera alone: the
+   * fit exists so the map never stays on a place without the industry, and a planner stepping through industries
+   * compares them on a map that holds still (a move on every choice would also keep the map busy for the 400 ms
+   * ease, where a colour change alone is one frame).
    */
   fitPlaces(ids: readonly string[]): void {
     const b: [number, number, number, number] = [180, 90, -180, -90];
@@ -427,7 +416,7 @@ export class ExplorerMap {
           b[3] = Math.max(b[3], y);
         }
     }
-    if (!any) return;
+    if (!any || this.inView(b)) return;
     const fit = this.fitCamera(b, 9);
     if (!fit) return;
     const reduce = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -435,6 +424,12 @@ export class ExplorerMap {
     this.atDefault = false;
     if (reduce) this.map.jumpTo(fit);
     else this.map.easeTo({ ...fit, duration: 400 });
+  }
+
+  /** True when the box [w, s, e, n] lies wholly inside what the map shows now. */
+  private inView([w, s, e, n]: [number, number, number, number]): boolean {
+    const v = this.map.getBounds();
+    return w >= v.getWest() && s >= v.getSouth() && e <= v.getEast() && n <= v.getNorth();
   }
 
   resize(): void {

@@ -20,6 +20,8 @@ const XINYU = '360500';
 const JIUJIANG = '360400';
 const GANZHOU = '360700';
 const PV = 'photovoltaics';
+/** A camera on 赣州 (the south), where none of 光伏's places are in view. */
+const GANZHOU_CAMERA = '25.85,115,8.5';
 const SIZES = [
   { name: 'desktop', viewport: DESKTOP, mobile: false },
   { name: 'laptop', viewport: LAPTOP, mobile: false },
@@ -78,11 +80,22 @@ describe('issue 11: legend, profiles, overlap', () => {
       await page.goto(siteUrl());
       await waitForMapIdle(page);
       await screenshot(page, `issue11-legend-${size.name}`);
-      // Choosing an industry fits its places: at that zoom the open legend would cover part of the province, so it
-      // folds to its title line (the issue: "collapse it where it would cover"); the industry's places stay clear.
+      // Choosing an industry whose places are all in view keeps the camera (a planner compares industries on a map
+      // that holds still): no camera in the link.
       if (!size.mobile) {
         await page.getByTestId('industry-filter').locator(`button[data-industry="${PV}"]`).click();
-        await expect.poll(() => page.url()).toContain('at=');
+        await waitForMapIdle(page);
+        expect(page.url()).not.toContain('at=');
+        expect(await paintedUnderLegend(page)).toBe(0);
+      }
+      // From a map moved to 赣州 (no 光伏 there), choosing it fits its places: at that zoom the open legend would cover
+      // part of the province, so it folds to its title line (the issue: "collapse it where it would cover"); the
+      // industry's places stay clear.
+      if (!size.mobile) {
+        await page.goto(siteUrl(`?at=${GANZHOU_CAMERA}`));
+        await waitForMapIdle(page);
+        await page.getByTestId('industry-filter').locator(`button[data-industry="${PV}"]`).click();
+        await expect.poll(() => page.url()).toMatch(/at=(?!25\.85,)/);
         await waitForMapIdle(page);
         const open = await page.getByTestId('legend').evaluate((d) => (d as HTMLDetailsElement).open);
         if (open) expect(await paintedUnderLegend(page)).toBe(0);
@@ -194,8 +207,8 @@ describe('issue 11: legend, profiles, overlap', () => {
       const plansWithPv = new Set(pv.map((a) => a.plan));
       const plansOf = (place: string) => new Set(pv.filter((a) => a.place === place).map((a) => a.plan));
       const { page } = await session.open({ viewport: size.viewport, mobile: size.mobile });
-      // 赣州 is selected, then 光伏 is chosen: 赣州 has none.
-      await page.goto(siteUrl(`?place=${GANZHOU}`));
+      // 赣州 is selected and the map moved there, then 光伏 is chosen: 赣州 has none.
+      await page.goto(siteUrl(`?place=${GANZHOU}&at=${GANZHOU_CAMERA}`));
       await waitForMapIdle(page);
       if (size.mobile) await page.getByTestId('sheet-handle').tap();
       const industry = page.getByTestId('industry-filter').getByRole('button', { name: /^光伏/ }).first();
@@ -208,8 +221,8 @@ describe('issue 11: legend, profiles, overlap', () => {
         .locator('button[data-place]')
         .evaluateAll((els) => els.map((e) => e.getAttribute('data-place')));
       expect(new Set(listed)).toEqual(new Set(pv.map((a) => a.place)));
-      // The map now shows the industry's places: 新余 is in view, and the camera is in the link.
-      await expect.poll(() => page.url()).toContain('at=');
+      // The map now shows the industry's places: 新余 is in view, and the new camera is in the link.
+      await expect.poll(() => page.url()).toMatch(/at=(?!25\.85,)/);
       await waitForMapIdle(page);
       const inView = await page.evaluate((id) => {
         const map = window.__jxMap;
