@@ -37,7 +37,7 @@ import { BuildError } from './errors.ts';
 import { loadGazetteer, planWindow } from './gazetteer/index.ts';
 import { buildPlacesCollection } from './geo/places.ts';
 import { checkPlacesTopology, placesTopology } from './geo/places-topology.ts';
-import { startupReads } from './inputs/extraction.ts';
+import { readExtractionFrom, startupReads } from './inputs/extraction.ts';
 import {
   decodeSeed,
   display,
@@ -52,6 +52,14 @@ import {
 import { readBytes } from './inputs/read.ts';
 import { publish, sweepIfIdle, versionsDirFor } from './publish.ts';
 import { buildSearchIndex } from './search/index.ts';
+
+/** True when this file is the command (npm run data), false when a test or tool imports it. */
+const isEntry = Boolean(process.argv[1]) && resolve(process.argv[1] as string) === fileURLToPath(import.meta.url);
+if (isEntry) {
+  // --data replaces data/ for the extraction's rules too (they are read when it is imported, just below).
+  const { values } = parseArgs({ args: process.argv.slice(2), options: { data: { type: 'string' } }, strict: false });
+  if (typeof values.data === 'string') readExtractionFrom(join(resolve(values.data), 'extraction'));
+}
 
 /**
  * The extraction reads and checks data/extraction/ when it is imported. Imported here, not at the top, so that a
@@ -402,6 +410,6 @@ export function main(argv: string[] = process.argv.slice(2)): number {
   }
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+if (isEntry) {
   process.exitCode = main();
 }
