@@ -27,6 +27,7 @@ import type {
   ExtractedAuditSentence,
   IndustriesFile,
   Industry,
+  PlacesCollection,
   Plan,
   PlansFile,
 } from '../src/domain/types.ts';
@@ -34,10 +35,10 @@ import { DATA_FILES, SCHEMA_VERSION } from '../src/domain/types.ts';
 import { validatePublished } from '../src/domain/validate.ts';
 import { attachEnglish } from './english/index.ts';
 import { BuildError } from './errors.ts';
-import { loadGazetteer, planWindow } from './gazetteer/index.ts';
+import { type LoadedGazetteer, loadGazetteer, planWindow } from './gazetteer/index.ts';
 import { buildPlacesCollection } from './geo/places.ts';
 import { checkPlacesTopology, placesTopology } from './geo/places-topology.ts';
-import { startupReads } from './inputs/extraction.ts';
+import { readExtractionFrom, startupReads } from './inputs/extraction.ts';
 import {
   decodeSeed,
   display,
@@ -52,6 +53,14 @@ import {
 import { readBytes } from './inputs/read.ts';
 import { publish, sweepIfIdle, versionsDirFor } from './publish.ts';
 import { buildSearchIndex } from './search/index.ts';
+
+/** True when this file is the command (npm run data), false when a test or tool imports it. */
+const isEntry = Boolean(process.argv[1]) && resolve(process.argv[1] as string) === fileURLToPath(import.meta.url);
+if (isEntry) {
+  // --data replaces data/ for the extraction's rules too (they are read when it is imported, just below).
+  const { values } = parseArgs({ args: process.argv.slice(2), options: { data: { type: 'string' } }, strict: false });
+  if (typeof values.data === 'string') readExtractionFrom(join(resolve(values.data), 'extraction'));
+}
 
 /**
  * The extraction reads and checks data/extraction/ when it is imported. Imported here, not at the top, so that a
@@ -160,50 +169,25 @@ export function buildDataset(options: BuildOptions = defaultOptions): Map<string
   for (const file of hashed) snapshot.read(file);
   const inputs = loadInputs(options, snapshot);
   if (extraction.error) throw extraction.error;
-  const extractPlan = extraction.extractPlan as NonNullable<typeof extraction.extractPlan>;
 
-  const entries = inputs.plans.value.plans;
-  const plans = entries.map(publishedPlan);
+  const plans = inputs.plans.value.plans.map(publishedPlan);
   const gazetteer = loadGazetteer(options.dataDir, inputs.places, planWindow(inputs.plans.value.plans));
-  // A correction that moves a mention to a place the gazetteer does not know would publish a dangling reference.
-  inputs.corrections.value.corrections.forEach((c, i) => {
-    if (c.place !== undefined && !gazetteer.byId(c.place)) {
-      throw inputs.corrections.error(`/corrections/${i}/place`, `unknown place "${c.place}" (not in the gazetteer)`);
-    }
-  });
+  checkCorrectionPlaces(inputs, gazetteer);
   const industries = industriesOf(inputs);
-
-  // Appended one by one, never spread into push(): a very large document must not hit the engine's argument limit.
-  const extracted: ExtractedAssignment[] = [];
-  const extractedAudit: AuditPlan<ExtractedAuditSentence>[] = [];
-  const warnings: AuditWarning[] = [];
-  const seedTexts = inputs.seeds;
-  const append = <T>(target: T[], items: readonly T[]) => {
-    for (const item of items) target.push(item);
-  };
-
-  entries.forEach((entry, i) => {
-    const plan = plans[i] as Plan;
-    const text = seedTexts.get(plan.file) as string;
-    const result = extractPlan({ plan, text, gazetteer, industries });
-    append(extracted, result.assignments);
-    extractedAudit.push(result.audit);
-    append(warnings, result.warnings);
-    append(warnings, truncationWarnings(plan, result.audit, text.split('\n'), inputs.rules.value.truncation));
-    append(warnings, documentProblems(entry, result.audit, inputs, options.seedsDir));
-  });
+  const extracted = extractDocuments(inputs, plans, gazetteer, industries, options.seedsDir);
 
   const placeEn = new Map(gazetteer.places.map((p) => [p.id, p.en]));
   const english = attachEnglish({
     dataDir: options.dataDir,
-    assignments: extracted,
-    audit: extractedAudit,
+    assignments: extracted.assignments,
+    audit: extracted.audit,
     industries,
     placeEn,
   });
   const { assignments, audit: auditPlans } = english;
+  const warnings = extracted.warnings;
   append(warnings, english.warnings);
-  checkQuotes(assignments, seedTexts);
+  checkQuotes(assignments, inputs.seeds);
   const places = buildPlacesCollection(gazetteer);
   checkReferences(
     assignments,
@@ -222,6 +206,58 @@ export function buildDataset(options: BuildOptions = defaultOptions): Map<string
     [DATA_FILES.placesTopology]: placesTopology(places),
     [DATA_FILES.search]: buildSearchIndex({ places: places.features, industries, assignments }),
   };
+  checkPublished(files, places);
+
+  const out = new Map<string, string>();
+  for (const [name, value] of Object.entries(files)) out.set(name, `${JSON.stringify(value)}\n`);
+  // The seeds travel with the data so the app can open any quote in its document (and work offline).
+  for (const [file, text] of inputs.seeds) out.set(`seeds/${file}`, text);
+  const info = { schemaVersion: SCHEMA_VERSION, inputsHash: inputsHash(snapshot, hashed) };
+  out.set('build-info.json', `${JSON.stringify(info)}\n`);
+  return out;
+}
+
+/** Appended one by one, never spread into push(): a very large document must not hit the engine's argument limit. */
+function append<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
+}
+
+/** A correction that moves a mention to a place the gazetteer does not know would publish a dangling reference. */
+function checkCorrectionPlaces(inputs: Inputs, gazetteer: LoadedGazetteer): void {
+  inputs.corrections.value.corrections.forEach((c, i) => {
+    if (c.place !== undefined && !gazetteer.byId(c.place)) {
+      throw inputs.corrections.error(`/corrections/${i}/place`, `unknown place "${c.place}" (not in the gazetteer)`);
+    }
+  });
+}
+
+/** Every document's assignments and audit, with the extraction's warnings and the checks of what it found. */
+function extractDocuments(
+  inputs: Inputs,
+  plans: Plan[],
+  gazetteer: LoadedGazetteer,
+  industries: Industry[],
+  seedsDir: string,
+): { assignments: ExtractedAssignment[]; audit: AuditPlan<ExtractedAuditSentence>[]; warnings: AuditWarning[] } {
+  const extractPlan = extraction.extractPlan as NonNullable<typeof extraction.extractPlan>;
+  const assignments: ExtractedAssignment[] = [];
+  const audit: AuditPlan<ExtractedAuditSentence>[] = [];
+  const warnings: AuditWarning[] = [];
+  inputs.plans.value.plans.forEach((entry, i) => {
+    const plan = plans[i] as Plan;
+    const text = inputs.seeds.get(plan.file) as string;
+    const result = extractPlan({ plan, text, gazetteer, industries });
+    append(assignments, result.assignments);
+    audit.push(result.audit);
+    append(warnings, result.warnings);
+    append(warnings, truncationWarnings(plan, result.audit, text.split('\n'), inputs.rules.value.truncation));
+    append(warnings, documentProblems(entry, result.audit, inputs, seedsDir));
+  });
+  return { assignments, audit, warnings };
+}
+
+/** The topology against the places it was made from, and every published file against its schema. */
+function checkPublished(files: Record<string, unknown>, places: PlacesCollection): void {
   checkPlacesTopology(
     files[DATA_FILES.placesTopology] as ReturnType<typeof placesTopology>,
     places,
@@ -233,14 +269,6 @@ export function buildDataset(options: BuildOptions = defaultOptions): Map<string
       throw new BuildError(`public/data/${name}`, 0, `fails its schema: ${problems.slice(0, 5).join('; ')}`);
     }
   }
-
-  const out = new Map<string, string>();
-  for (const [name, value] of Object.entries(files)) out.set(name, `${JSON.stringify(value)}\n`);
-  // The seeds travel with the data so the app can open any quote in its document (and work offline).
-  for (const [file, text] of seedTexts) out.set(`seeds/${file}`, text);
-  const info = { schemaVersion: SCHEMA_VERSION, inputsHash: inputsHash(snapshot, hashed) };
-  out.set('build-info.json', `${JSON.stringify(info)}\n`);
-  return out;
 }
 
 /** The contract the hook and the app rely on: every quote is exactly line[start..end) of its seed. */
@@ -402,6 +430,6 @@ export function main(argv: string[] = process.argv.slice(2)): number {
   }
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+if (isEntry) {
   process.exitCode = main();
 }

@@ -88,6 +88,7 @@ export function makeCorpus(
   const seedsDir = path.join(dir, 'seeds');
   mkdirSync(seedsDir, { recursive: true });
   const plans: Plan[] = [];
+  const copies: SyntheticCopy[] = [];
   let bytes = 0;
   for (const plan of plansJson.plans) {
     const text = readFileSync(path.join(root, 'seeds', plan.file), 'utf8');
@@ -97,6 +98,7 @@ export function makeCorpus(
       writeFileSync(path.join(seedsDir, file), body);
       bytes += Buffer.byteLength(body);
       plans.push(copy === 0 ? plan : { ...plan, id: `${plan.id}-x${copy}`, file });
+      if (copy > 0) copies.push({ plan: `${plan.id}-x${copy}`, file, original: plan.file, text, body });
     }
   }
   const plansFile = path.join(dir, 'plans.json');
@@ -104,12 +106,50 @@ export function makeCorpus(
   const dataDir = path.join(dir, 'data');
   cpSync(path.join(root, 'data'), dataDir, { recursive: true });
   const copiesOf = new Map<string, string[]>();
-  for (const p of plans) {
-    const original = p.file.replace(/^x\d{3}_/, '');
-    if (p.file !== original) copiesOf.set(original, [...(copiesOf.get(original) ?? []), p.file]);
-  }
+  for (const c of copies) copiesOf.set(c.original, [...(copiesOf.get(c.original) ?? []), c.file]);
   extendFileRules(path.join(dataDir, 'extraction'), copiesOf);
+  copyTranslations(path.join(dataDir, 'translations'), copies);
   return { plansFile, seedsDir, dataDir, bytes };
+}
+
+interface SyntheticCopy {
+  plan: string;
+  file: string;
+  original: string;
+  /** The original document and the permuted copy. */
+  text: string;
+  body: string;
+}
+
+/**
+ * Each plan's translations (data/translations/<nnn>.json, keyed by plan, file, line and sentence) get a copy for each
+ * synthetic copy, so the copies take the same English path as the original instead of warning about every
+ * sentence. permuteDocument keeps every clause's length and place, so a sentence at [start, end) of its original
+ * line is the same slice of the permuted line.
+ */
+function copyTranslations(dir: string, copies: SyntheticCopy[]): void {
+  if (!existsSync(dir)) return;
+  type Translation = { plan: string; file: string; sentences: { line: number; zh: string }[] };
+  const byFile = new Map<string, { name: string; t: Translation }>();
+  for (const name of readdirSync(dir).filter((n) => /^\d+\.json$/.test(n))) {
+    const t = JSON.parse(readFileSync(path.join(dir, name), 'utf8')) as Translation;
+    byFile.set(t.file, { name, t });
+  }
+  for (const c of copies) {
+    const found = byFile.get(c.original);
+    if (!found) continue;
+    const { name, t } = found;
+    const lines = c.text.split('\n');
+    const permuted = c.body.split('\n');
+    const sentences = t.sentences.map((s) => {
+      const start = (lines[s.line - 1] ?? '').indexOf(s.zh);
+      const zh = start < 0 ? s.zh : (permuted[s.line - 1] ?? '').slice(start, start + s.zh.length);
+      return { ...s, zh };
+    });
+    const copy = { ...t, plan: c.plan, file: c.file, sentences };
+    // The build reads translation files named by digits only: copy 1 of 003.json is 001003.json.
+    writeFileSync(path.join(dir, `${c.file.slice(1, 4)}${name}`), `${JSON.stringify(copy, null, 1)}\n`);
+  }
 }
 
 /**
@@ -183,11 +223,18 @@ export async function benchBuild(root: string, factors: number[], runs: number):
       const kb = corpus.bytes / 1024;
       try {
         for (let i = 0; i < n; i++) {
+          // Each run publishes into its own folders: the versions folder next to out would otherwise be shared by
+          // every scale's out-<i> (and a build refuses a versions folder that holds another output's versions).
           const out = path.join(dir, `out-${i}`);
-          const t = await timeBuild(root, ['--seeds', corpus.seedsDir, '--plans', corpus.plansFile, '--out', out]);
+          const versions = path.join(dir, `versions-${i}`);
+          const t = await timeBuild(root, [
+            ...['--seeds', corpus.seedsDir, '--plans', corpus.plansFile, '--data', corpus.dataDir],
+            ...['--out', out, '--versions', versions],
+          ]);
           wall.push(t.wallMs);
           if (t.buildMs !== null) reported.push(t.buildMs);
           rmSync(out, { recursive: true, force: true });
+          rmSync(versions, { recursive: true, force: true });
         }
         const buildMs = reported.length === wall.length ? median(reported) : null;
         samples.push({

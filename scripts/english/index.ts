@@ -181,129 +181,46 @@ export interface EnglishResult {
   counts: { sentences: number; translated: number; stale: number; missing: number; orphan: number };
 }
 
+type Counts = EnglishResult['counts'];
+
+/** The English stage: the audit's sentences get their translations, then the assignments their quotes and terms. */
 export function attachEnglish(input: EnglishInput): EnglishResult {
-  const translations = loadTranslations(input.dataDir);
+  const index = indexTranslations(loadTranslations(input.dataDir));
   const pending = loadPendingTranslations(input.dataDir);
   const glossary = loadGlossary(input.dataDir);
   const warnings: AuditWarning[] = [];
-  const counts = { sentences: 0, translated: 0, stale: 0, missing: 0, orphan: 0 };
-
-  const byKey = new Map<string, { en: string; path: string; used: boolean }>();
-  const byLine = new Map<string, { path: string; zh: string }[]>();
-  const pathByFile = new Map<string, string>();
-  for (const { path, data } of translations) {
-    pathByFile.set(data.file, path);
-    for (const s of data.sentences) {
-      byKey.set(key(data.file, s.line, s.zh), { en: s.en, path, used: false });
-      const lineKey = `${data.file}\u0000${s.line}`;
-      byLine.set(lineKey, [...(byLine.get(lineKey) ?? []), { path, zh: s.zh }]);
-    }
-  }
+  const counts: Counts = { sentences: 0, translated: 0, stale: 0, missing: 0, orphan: 0 };
 
   // Exact matches first, so a sentence that lost its translation can be paired with the entry left over on its line.
-  for (const plan of input.audit) {
-    for (const s of plan.sentences) {
-      const hit = byKey.get(key(plan.file, s.line, s.text));
-      if (hit) hit.used = true;
-    }
-  }
-  const staleEntries = new Set<string>();
+  markExactMatches(index, input.audit);
   const sentenceEn = new Map<string, string | null>();
   const audit: AuditPlan[] = input.audit.map((plan) => ({
     ...plan,
     sentences: plan.sentences.map((s): AuditSentence => {
       counts.sentences++;
-      let en = byKey.get(key(plan.file, s.line, s.text))?.en ?? null;
-      const waiting = en === null ? pending.get(key(plan.file, s.line, s.text)) : undefined;
-      if (waiting) {
-        en = waiting.en;
-        counts.translated++;
-        warnings.push({
-          file: plan.file,
-          line: s.line,
-          message: `pending translation now in use: move the row for line ${s.line} from data/translations/pending.json into ${waiting.target}`,
-        });
-      } else if (en !== null) {
-        counts.translated++;
-      } else {
-        const onLine = byLine.get(`${plan.file}\u0000${s.line}`) ?? [];
-        const path = onLine[0]?.path ?? pathByFile.get(plan.file) ?? 'data/translations/';
-        const near = onLine.find((t) => {
-          const k = key(plan.file, s.line, t.zh);
-          return !byKey.get(k)?.used && !staleEntries.has(k) && overlaps(t.zh, s.text);
-        });
-        if (near) {
-          staleEntries.add(key(plan.file, s.line, near.zh));
-          counts.stale++;
-          warnings.push({
-            file: plan.file,
-            line: s.line,
-            message: `stale translation in ${near.path}: the sentence now reads "${clip(s.text)}" but was translated as "${clip(near.zh)}"; translate the new text and update its zh`,
-          });
-        } else {
-          counts.missing++;
-          warnings.push({
-            file: plan.file,
-            line: s.line,
-            message: `missing translation: add {"line": ${s.line}, "zh": "${clip(s.text, 200)}", "en": "…"} to ${path}`,
-          });
-        }
-      }
+      const en = sentenceEnglish(plan.file, s, index, pending, counts, warnings);
       sentenceEn.set(key(plan.file, s.line, s.text), en);
       return { ...s, en };
     }),
   }));
+  orphanWarnings(index, counts, warnings);
 
-  for (const [k, entry] of byKey) {
-    if (entry.used || staleEntries.has(k)) continue;
-    const [file = '', line = '0', zh = ''] = k.split('\u0000');
-    counts.orphan++;
-    warnings.push({
-      file,
-      line: Number(line),
-      message: `orphan translation in ${entry.path}: no audit sentence on this line reads "${clip(zh)}"; remove it or fix its line`,
-    });
-  }
-
+  const terms = new TermLookup(glossary);
   const industryById = new Map(input.industries.map((i) => [i.id, i]));
-  const missing = new Map<string, MissingTerm>();
-  const term = (kind: GlossaryKind, zh: string, a: ExtractedAssignment, quoteEn: string | null): string => {
-    const hit = glossary[kind].get(zh);
-    if (hit) return hit.en;
-    const id = `${kind}\u0000${zh}`;
-    if (!missing.has(id)) missing.set(id, { kind, zh, file: a.source.file, line: a.source.line, quoteEn });
-    return zh;
-  };
-
   const assignments = input.assignments.map((a): Assignment => {
     const quoteEn = sentenceEn.get(key(a.source.file, a.source.line, a.quote)) ?? null;
-    const industry = industryById.get(a.industry);
-    const industryTextEn =
-      industry && (industry.zh === a.industryZh || industry.aliases.includes(a.industryZh))
-        ? industry.en
-        : glossary.industry.has(a.industryZh) || glossary.product.has(a.industryZh)
-          ? ((glossary.industry.get(a.industryZh) ?? glossary.product.get(a.industryZh))?.en ?? a.industryZh)
-          : term('industry', a.industryZh, a, quoteEn);
-    if (quoteEn !== null && input.placeEn) {
-      const en = input.placeEn.get(a.place);
-      if (en && !quoteEn.includes(en)) {
-        warnings.push({
-          file: a.source.file,
-          line: a.source.line,
-          message: `assignment ${a.id}: the English quote does not name its place "${en}" (translation attached to the wrong sentence, or the place's English name changed)`,
-        });
-      }
-    }
+    const placeWarning = quoteNamesPlace(a, quoteEn, input.placeEn);
+    if (placeWarning) warnings.push(placeWarning);
     return {
       ...a,
       quoteEn,
-      industryTextEn,
-      productsEn: a.products.map((p) => term('product', p, a, quoteEn)),
-      enterprisesEn: a.enterprises.map((e) => term('enterprise', e, a, quoteEn)),
+      industryTextEn: industryTextEn(a, quoteEn, industryById.get(a.industry), terms),
+      productsEn: a.products.map((p) => terms.en('product', p, a, quoteEn)),
+      enterprisesEn: a.enterprises.map((e) => terms.en('enterprise', e, a, quoteEn)),
     };
   });
 
-  const missingTerms = [...missing.values()];
+  const missingTerms = [...terms.missing.values()];
   for (const m of missingTerms) {
     warnings.push({
       file: m.file,
@@ -312,6 +229,147 @@ export function attachEnglish(input: EnglishInput): EnglishResult {
     });
   }
   return { assignments, audit, warnings, missingTerms, counts };
+}
+
+/** The translations by key and by seed line (for stale matches), and each seed's translation file. */
+interface TranslationIndex {
+  byKey: Map<string, { en: string; path: string; used: boolean }>;
+  byLine: Map<string, { path: string; zh: string }[]>;
+  pathByFile: Map<string, string>;
+  /** Keys of entries reported as stale (paired with an edited sentence): not orphans. */
+  stale: Set<string>;
+}
+
+function indexTranslations(translations: LoadedTranslations[]): TranslationIndex {
+  const index: TranslationIndex = { byKey: new Map(), byLine: new Map(), pathByFile: new Map(), stale: new Set() };
+  for (const { path, data } of translations) {
+    index.pathByFile.set(data.file, path);
+    for (const s of data.sentences) {
+      index.byKey.set(key(data.file, s.line, s.zh), { en: s.en, path, used: false });
+      const lineKey = `${data.file}\u0000${s.line}`;
+      index.byLine.set(lineKey, [...(index.byLine.get(lineKey) ?? []), { path, zh: s.zh }]);
+    }
+  }
+  return index;
+}
+
+function markExactMatches(index: TranslationIndex, audit: readonly AuditPlan<ExtractedAuditSentence>[]): void {
+  for (const plan of audit) {
+    for (const s of plan.sentences) {
+      const hit = index.byKey.get(key(plan.file, s.line, s.text));
+      if (hit) hit.used = true;
+    }
+  }
+}
+
+/**
+ * One audit sentence's English: its translation, else a pending row (with a warning to move it), else null with a
+ * warning: stale (an unused entry on its line shares text with it) or missing.
+ */
+function sentenceEnglish(
+  file: string,
+  s: ExtractedAuditSentence,
+  index: TranslationIndex,
+  pending: Map<string, { en: string; target: string }>,
+  counts: Counts,
+  warnings: AuditWarning[],
+): string | null {
+  const en = index.byKey.get(key(file, s.line, s.text))?.en ?? null;
+  const waiting = en === null ? pending.get(key(file, s.line, s.text)) : undefined;
+  if (waiting) {
+    counts.translated++;
+    warnings.push({
+      file,
+      line: s.line,
+      message: `pending translation now in use: move the row for line ${s.line} from data/translations/pending.json into ${waiting.target}`,
+    });
+    return waiting.en;
+  }
+  if (en !== null) {
+    counts.translated++;
+    return en;
+  }
+  const onLine = index.byLine.get(`${file}\u0000${s.line}`) ?? [];
+  const path = onLine[0]?.path ?? index.pathByFile.get(file) ?? 'data/translations/';
+  const near = onLine.find((t) => {
+    const k = key(file, s.line, t.zh);
+    return !index.byKey.get(k)?.used && !index.stale.has(k) && overlaps(t.zh, s.text);
+  });
+  if (near) {
+    index.stale.add(key(file, s.line, near.zh));
+    counts.stale++;
+    warnings.push({
+      file,
+      line: s.line,
+      message: `stale translation in ${near.path}: the sentence now reads "${clip(s.text)}" but was translated as "${clip(near.zh)}"; translate the new text and update its zh`,
+    });
+  } else {
+    counts.missing++;
+    warnings.push({
+      file,
+      line: s.line,
+      message: `missing translation: add {"line": ${s.line}, "zh": "${clip(s.text, 200)}", "en": "…"} to ${path}`,
+    });
+  }
+  return null;
+}
+
+/** Entries no sentence used and none paired as stale. */
+function orphanWarnings(index: TranslationIndex, counts: Counts, warnings: AuditWarning[]): void {
+  for (const [k, entry] of index.byKey) {
+    if (entry.used || index.stale.has(k)) continue;
+    const [file = '', line = '0', zh = ''] = k.split('\u0000');
+    counts.orphan++;
+    warnings.push({
+      file,
+      line: Number(line),
+      message: `orphan translation in ${entry.path}: no audit sentence on this line reads "${clip(zh)}"; remove it or fix its line`,
+    });
+  }
+}
+
+/** Glossary look-ups that remember each term the glossary lacks (first occurrence). */
+class TermLookup {
+  readonly missing = new Map<string, MissingTerm>();
+  constructor(readonly glossary: Glossary) {}
+
+  en(kind: GlossaryKind, zh: string, a: ExtractedAssignment, quoteEn: string | null): string {
+    const hit = this.glossary[kind].get(zh);
+    if (hit) return hit.en;
+    const id = `${kind}\u0000${zh}`;
+    if (!this.missing.has(id)) this.missing.set(id, { kind, zh, file: a.source.file, line: a.source.line, quoteEn });
+    return zh;
+  }
+}
+
+/** The industry as written: the industry's own English when it is its name or alias, else the glossary's. */
+function industryTextEn(
+  a: ExtractedAssignment,
+  quoteEn: string | null,
+  industry: Industry | undefined,
+  terms: TermLookup,
+): string {
+  if (industry && (industry.zh === a.industryZh || industry.aliases.includes(a.industryZh))) return industry.en;
+  const { glossary } = terms;
+  if (glossary.industry.has(a.industryZh) || glossary.product.has(a.industryZh))
+    return (glossary.industry.get(a.industryZh) ?? glossary.product.get(a.industryZh))?.en ?? a.industryZh;
+  return terms.en('industry', a.industryZh, a, quoteEn);
+}
+
+/** A warning when the English quote does not name the assignment's place. */
+function quoteNamesPlace(
+  a: ExtractedAssignment,
+  quoteEn: string | null,
+  placeEn: ReadonlyMap<string, string> | undefined,
+): AuditWarning | null {
+  if (quoteEn === null || !placeEn) return null;
+  const en = placeEn.get(a.place);
+  if (!en || quoteEn.includes(en)) return null;
+  return {
+    file: a.source.file,
+    line: a.source.line,
+    message: `assignment ${a.id}: the English quote does not name its place "${en}" (translation attached to the wrong sentence, or the place's English name changed)`,
+  };
 }
 
 /** Shares a run of 4+ characters: the same sentence edited, rather than another sentence on the line. */

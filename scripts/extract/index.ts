@@ -576,6 +576,34 @@ function industryForms(industries: readonly IndustryRef[], index: IndustryIndex)
   return [...out];
 }
 
+/** The words between the clause start and the clause's first list (充分发挥 in 充分发挥赣州…、九江…的优势). */
+function clausePrefix(masked: string, groups: Mention[][], g: number): string {
+  const at = groups[g]?.[0]?.start ?? 0;
+  const before = masked.slice(0, at);
+  const from =
+    Math.max(before.lastIndexOf('，'), before.lastIndexOf('。'), before.lastIndexOf('；'), before.lastIndexOf('：')) +
+    1;
+  const clauseFirst = groups.find((other) => (other[0]?.start ?? 0) >= from)?.[0]?.start ?? at;
+  return masked.slice(from, Math.min(clauseFirst, at));
+}
+
+/**
+ * A list's own words: from its last place to the end of its clause or the next list, whichever comes first, and the
+ * products in them. listJoin: the words only join the next list (和/及/、).
+ */
+function listOwnWords(masked: string, from: number, nextStart: number, ctx: ProductContext) {
+  const at = masked.slice(from).search(/[，。；：]/);
+  const end = Math.min(nextStart, at < 0 ? masked.length : from + at + 1);
+  const own = masked.slice(from, end);
+  const listJoin = end === nextStart && LIST_END.test(own);
+  const found = productsIn(own, ctx);
+  const items = [...found.items, ...ownNounProducts(own, listJoin, ctx)];
+  // 推进南昌、景德镇通航产业发展: a sub-line named right after the list is its product line.
+  const line = SUB_LINE_AFTER_LIST.find(([, re]) => re.test(own))?.[0];
+  if (line) items.unshift(line);
+  return { end, own, listJoin, found, items };
+}
+
 /**
  * Products per place list (group index), read clause by clause (docs/extraction.md, "Products and enterprises"):
  * a list keeps the products of its own clause (南昌重点提升…，鹰潭重点提升…) and of the place-less clauses after it;
@@ -592,10 +620,6 @@ function groupProducts(
     if (items.length === 0) return;
     out.set(g, [...new Set([...(out.get(g) ?? []), ...items])]);
   };
-  const clauseEnd = (from: number): number => {
-    const at = masked.slice(from).search(/[，。；：]/);
-    return at < 0 ? masked.length : from + at + 1;
-  };
   const firstStart = groups[0]?.[0]?.start ?? masked.length;
   const head = extractProducts(masked.slice(0, firstStart), ctx);
   let roleOnly: number[] = [];
@@ -603,17 +627,7 @@ function groupProducts(
   // A list that opens its clause (南昌重点…, 以南昌为重点) is the clause's subject; one after a verb (充分发挥赣州…的优势)
   // is an object, and the place-less clauses after it are not about it. Without any subject list, a sentence that opens
   // with its places (依托南昌、宜春…五大产业集聚区，以…为引领) still gives its clauses to them.
-  /** The words between the clause start and the clause's first list (充分发挥 in 充分发挥赣州…、九江…的优势). */
-  const clausePrefix = (g: number): string => {
-    const at = groups[g]?.[0]?.start ?? 0;
-    const before = masked.slice(0, at);
-    const from =
-      Math.max(before.lastIndexOf('，'), before.lastIndexOf('。'), before.lastIndexOf('；'), before.lastIndexOf('：')) +
-      1;
-    const clauseFirst = groups.find((other) => (other[0]?.start ?? 0) >= from)?.[0]?.start ?? at;
-    return masked.slice(from, Math.min(clauseFirst, at));
-  };
-  const subjectLike = (g: number): boolean => !OBJECT_VERB.test(clausePrefix(g));
+  const subjectLike = (g: number): boolean => !OBJECT_VERB.test(clausePrefix(masked, groups, g));
   const headless = /^[^，。；：]{0,4}$/.test(masked.slice(0, firstStart));
   let joined: number[] = [];
   let pos = 0;
@@ -628,19 +642,12 @@ function groupProducts(
       if (cut >= 0 && pos > 0) shareTail(masked.slice(pos, pos + cut + 1));
     }
     const nextStart = groups[g + 1]?.[0]?.start ?? masked.length;
-    const end = Math.min(nextStart, clauseEnd(last.end));
-    const own = masked.slice(last.end, end);
-    const listJoin = end === nextStart && LIST_END.test(own);
-    const found = productsIn(own, ctx);
-    const items = [...found.items, ...ownNounProducts(own, listJoin, ctx)];
-    // 推进南昌、景德镇通航产业发展: a sub-line named right after the list is its product line.
-    const line = SUB_LINE_AFTER_LIST.find(([, re]) => re.test(own))?.[0];
-    if (line) items.unshift(line);
+    const { end, own, listJoin, found, items } = listOwnWords(masked, last.end, nextStart, ctx);
     // Products before the first list are every subject list's (以…芯片等设计行业为切入点，以南昌为重点…), not an object's
     // (大力发展航空…等军民融合产业，建设景德镇直升机等军民融合产业基地).
     if (subjectLike(g)) add(g, head);
     // 赣北水泥生产基地，包括瑞昌、彭泽、九江等县: the members take the base's products.
-    if (MEMBERS_LEAD.test(clausePrefix(g))) add(g, out.get(g - 1) ?? []);
+    if (MEMBERS_LEAD.test(clausePrefix(masked, groups, g))) add(g, out.get(g - 1) ?? []);
     // 沙河工业园（水西有色基地）、定南工业园重点发展…: a list broken only by a parenthesis goes on.
     // 依托鄱阳湖、赣抚平原、吉泰盆地粮食主产区和赣西…基地发展粮食加工业: a list whose own words name nothing and
     // that runs on (和/及/、) into the next list in the same clause shares that list's products.

@@ -206,102 +206,14 @@ export function loadParkPositionData(): ParkPositionData {
   return { entries: loadParkPositions(), townships: loadTownships() };
 }
 
+/** The published places: one feature per gazetteer place, with its dissolved shape or its point, in level order. */
 export function buildPlacesCollection(
   gazetteer: Gazetteer,
   boundaries: Boundaries = loadBoundaries(),
   parkPositionData: ParkPositionData = loadParkPositionData(),
 ): PlacesCollection {
-  const { topology, counties, mapCode } = boundaries;
-  const where = (p: GazetteerPlace, msg: string) => new BuildError('data/places', 0, `place ${p.id} (${p.zh}): ${msg}`);
-  const dissolve = (codes: Iterable<string>): Polygon | MultiPolygon => {
-    const geoms = [...new Set(codes)].sort().map((c) => counties.get(c) as CountyGeometry);
-    return roundPolygons(merge(topology, geoms));
-  };
-
-  /** The 2016 county codes that make up a place (cities: their counties; macro-regions: their members'). */
-  const countyCodes = (p: GazetteerPlace, trail: string[] = []): string[] => {
-    if (trail.includes(p.id)) throw where(p, `member cycle ${[...trail, p.id].join(' → ')}`);
-    switch (p.level) {
-      case 'province':
-        return [...counties.keys()];
-      case 'city': {
-        const code = p.adminCode ?? p.id;
-        const own = [...counties.values()].filter((g) => g.properties.city === code).map((g) => g.properties.code);
-        if (own.length === 0) throw where(p, `no county of city ${code} in the boundaries`);
-        return own;
-      }
-      case 'county': {
-        const code = mapCode(p.adminCode ?? p.id);
-        if (code !== undefined) return [code];
-        if ((p.validFrom ?? 0) > VINTAGE_YEAR) return [];
-        throw where(p, `code ${p.adminCode ?? p.id} has no 2016 shape and no successor or predecessor with one`);
-      }
-      case 'macro':
-      case 'newarea': {
-        if (!p.members?.length) throw where(p, 'has no members');
-        return p.members.flatMap((m) => {
-          const member = gazetteer.byId(m);
-          if (!member) throw where(p, `unknown member "${m}"`);
-          return countyCodes(member, [...trail, p.id]);
-        });
-      }
-      case 'park':
-        return [];
-    }
-  };
-
-  // Parks at a zone or township unit take its point; the rest share deterministic spots in their county, in id order.
-  const parkShape = new Map<string, string>();
-  for (const p of gazetteer.places) {
-    if (p.level !== 'park') continue;
-    const code = p.county ? mapCode(p.county) : undefined;
-    if (!code) throw where(p, `host county ${p.county ?? '(none)'} has no 2016 shape`);
-    parkShape.set(p.id, code);
-  }
-  const positions = resolveParkPositions(
-    [...parkShape].map(([id, code]) => ({ id, shapeCode: code, shape: dissolve([code]) })),
-    parkPositionData.entries,
-    parkPositionData.townships,
-    mapCode,
-    pointInGeometry,
-  );
-  const parksByCounty = new Map<string, string[]>();
-  for (const [id, code] of parkShape) {
-    if (positions.get(id)?.point) continue;
-    parksByCounty.set(code, [...(parksByCounty.get(code) ?? []), id]);
-  }
-  const parkPoint = new Map<string, Point>();
-  for (const [id, pos] of positions) if (pos.point) parkPoint.set(id, { type: 'Point', coordinates: pos.point });
-  for (const [code, ids] of parksByCounty) {
-    const spots = parkSpots(dissolve([code]), ids.length);
-    [...ids].sort().forEach((id, i) => {
-      parkPoint.set(id, { type: 'Point', coordinates: spots[i] as Position });
-    });
-  }
-
-  const features: PlaceFeature[] = gazetteer.places.map((p) => {
-    const pos = positions.get(p.id);
-    // Every park point stands in for an area, whatever its precision; the precision says how far off it may be.
-    const properties = propertiesOf(
-      p.level === 'park'
-        ? ({
-            ...p,
-            approximate: true,
-            positionPrecision: pos?.precision,
-            positionSource: pos?.source,
-          } as GazetteerPlace)
-        : p,
-    );
-    let geometry: PlaceGeometry | null;
-    if (p.level === 'park') {
-      geometry = parkPoint.get(p.id) ?? null;
-    } else {
-      const codes = countyCodes(p);
-      geometry = codes.length ? dissolve(codes) : null;
-      if (p.level === 'newarea') properties.approximate = true;
-    }
-    return { type: 'Feature', id: p.id, properties, geometry };
-  });
+  const parks = parkPoints(gazetteer, boundaries, parkPositionData);
+  const features = gazetteer.places.map((p) => placeFeature(p, gazetteer, boundaries, parks));
   features.sort(
     (a, b) =>
       (LEVEL_ORDER.get(a.properties.level) ?? 99) - (LEVEL_ORDER.get(b.properties.level) ?? 99) ||
@@ -313,4 +225,114 @@ export function buildPlacesCollection(
     attribution: attributionOf(boundaries.metadata),
     features,
   };
+}
+
+const placeError = (p: GazetteerPlace, msg: string) =>
+  new BuildError('data/places', 0, `place ${p.id} (${p.zh}): ${msg}`);
+
+/** The union of some 2016 counties' shapes. */
+function dissolve({ topology, counties }: Boundaries, codes: Iterable<string>): Polygon | MultiPolygon {
+  const geoms = [...new Set(codes)].sort().map((c) => counties.get(c) as CountyGeometry);
+  return roundPolygons(merge(topology, geoms));
+}
+
+/** The 2016 county codes that make up a place (cities: their counties; macro-regions: their members'). */
+function countyCodes(p: GazetteerPlace, gazetteer: Gazetteer, boundaries: Boundaries, trail: string[] = []): string[] {
+  const { counties, mapCode } = boundaries;
+  if (trail.includes(p.id)) throw placeError(p, `member cycle ${[...trail, p.id].join(' → ')}`);
+  switch (p.level) {
+    case 'province':
+      return [...counties.keys()];
+    case 'city': {
+      const code = p.adminCode ?? p.id;
+      const own = [...counties.values()].filter((g) => g.properties.city === code).map((g) => g.properties.code);
+      if (own.length === 0) throw placeError(p, `no county of city ${code} in the boundaries`);
+      return own;
+    }
+    case 'county': {
+      const code = mapCode(p.adminCode ?? p.id);
+      if (code !== undefined) return [code];
+      if ((p.validFrom ?? 0) > VINTAGE_YEAR) return [];
+      throw placeError(p, `code ${p.adminCode ?? p.id} has no 2016 shape and no successor or predecessor with one`);
+    }
+    case 'macro':
+    case 'newarea': {
+      if (!p.members?.length) throw placeError(p, 'has no members');
+      return p.members.flatMap((m) => {
+        const member = gazetteer.byId(m);
+        if (!member) throw placeError(p, `unknown member "${m}"`);
+        return countyCodes(member, gazetteer, boundaries, [...trail, p.id]);
+      });
+    }
+    case 'park':
+      return [];
+  }
+}
+
+/** Each park's resolved position (precision, source) and the point it is drawn at. */
+interface ParkPoints {
+  positions: ReturnType<typeof resolveParkPositions>;
+  points: Map<string, Point>;
+}
+
+/** Parks at a zone or township unit take its point; the rest share deterministic spots in their county, in id order. */
+function parkPoints(gazetteer: Gazetteer, boundaries: Boundaries, data: ParkPositionData): ParkPoints {
+  const { mapCode } = boundaries;
+  const parkShape = new Map<string, string>();
+  for (const p of gazetteer.places) {
+    if (p.level !== 'park') continue;
+    const code = p.county ? mapCode(p.county) : undefined;
+    if (!code) throw placeError(p, `host county ${p.county ?? '(none)'} has no 2016 shape`);
+    parkShape.set(p.id, code);
+  }
+  const positions = resolveParkPositions(
+    [...parkShape].map(([id, code]) => ({ id, shapeCode: code, shape: dissolve(boundaries, [code]) })),
+    data.entries,
+    data.townships,
+    mapCode,
+    pointInGeometry,
+  );
+  const parksByCounty = new Map<string, string[]>();
+  for (const [id, code] of parkShape) {
+    if (positions.get(id)?.point) continue;
+    parksByCounty.set(code, [...(parksByCounty.get(code) ?? []), id]);
+  }
+  const points = new Map<string, Point>();
+  for (const [id, pos] of positions) if (pos.point) points.set(id, { type: 'Point', coordinates: pos.point });
+  for (const [code, ids] of parksByCounty) {
+    const spots = parkSpots(dissolve(boundaries, [code]), ids.length);
+    [...ids].sort().forEach((id, i) => {
+      points.set(id, { type: 'Point', coordinates: spots[i] as Position });
+    });
+  }
+  return { positions, points };
+}
+
+function placeFeature(
+  p: GazetteerPlace,
+  gazetteer: Gazetteer,
+  boundaries: Boundaries,
+  parks: ParkPoints,
+): PlaceFeature {
+  const pos = parks.positions.get(p.id);
+  // Every park point stands in for an area, whatever its precision; the precision says how far off it may be.
+  const properties = propertiesOf(
+    p.level === 'park'
+      ? ({
+          ...p,
+          approximate: true,
+          positionPrecision: pos?.precision,
+          positionSource: pos?.source,
+        } as GazetteerPlace)
+      : p,
+  );
+  let geometry: PlaceGeometry | null;
+  if (p.level === 'park') {
+    geometry = parks.points.get(p.id) ?? null;
+  } else {
+    const codes = countyCodes(p, gazetteer, boundaries);
+    geometry = codes.length ? dissolve(boundaries, codes) : null;
+    if (p.level === 'newarea') properties.approximate = true;
+  }
+  return { type: 'Feature', id: p.id, properties, geometry };
 }

@@ -56,144 +56,182 @@ interface Frame {
   key: string | null;
 }
 
+const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+
+/**
+ * The scanner's state (the text, the read position, the open containers) and its steps: one method per kind of
+ * token. It records, for every pointer, the offset of its key (members) or of its value (array items, the root).
+ */
+class Scanner {
+  i = 0;
+  readonly offsets = new Map<string, number>();
+  private readonly stack: Frame[] = [];
+
+  constructor(
+    private readonly text: string,
+    private readonly starts: number[],
+  ) {}
+
+  fail(detail: string, at = this.i): never {
+    throw new JsonSyntaxError(positionOf(this.starts, Math.min(at, this.text.length)), detail);
+  }
+
+  ws(): void {
+    const { text } = this;
+    while (this.i < text.length) {
+      const c = text.charCodeAt(this.i);
+      if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) this.i++;
+      else break;
+    }
+  }
+
+  describe(at: number): string {
+    return at >= this.text.length ? 'end of file' : `"${this.text[at]}"`;
+  }
+
+  /** The whole document: one value, then nothing but whitespace. */
+  scan(): void {
+    this.ws();
+    let expectValue = true;
+    for (;;) {
+      if (expectValue && !this.startValue()) continue;
+      const next = this.afterValue();
+      if (next === 'done') break;
+      expectValue = next === 'next';
+    }
+    this.ws();
+    if (this.i < this.text.length) this.fail(`unexpected ${this.describe(this.i)} after the end of the JSON value`);
+  }
+
+  /**
+   * Reads the start of a value: a scalar or an empty container whole (true: the value is complete), or the opening
+   * of a container and its first key (false: its first value comes next).
+   */
+  private startValue(): boolean {
+    const pointer = this.childPointer();
+    if (pointer === '') this.offsets.set('', this.i);
+    const c = this.text[this.i];
+    if (c !== '{' && c !== '[') {
+      this.readScalar();
+      return true;
+    }
+    if (this.stack.length >= 256) this.fail('nested more than 256 levels deep');
+    this.i++;
+    this.ws();
+    const frame: Frame = { kind: c === '{' ? 'object' : 'array', pointer, index: 0, key: null };
+    this.stack.push(frame);
+    if (this.text[this.i] === (c === '{' ? '}' : ']')) {
+      this.i++;
+      this.stack.pop();
+      return true;
+    }
+    if (frame.kind === 'object') this.readKey(frame);
+    return false;
+  }
+
+  /**
+   * After a complete value: 'done' at the end of the root value, 'closed' when it closed its container (that
+   * container is now the complete value), 'next' when a comma leads to the next item or member.
+   */
+  private afterValue(): 'done' | 'closed' | 'next' {
+    this.ws();
+    const top = this.stack[this.stack.length - 1];
+    if (!top) return 'done';
+    const close = top.kind === 'object' ? '}' : ']';
+    if (this.text[this.i] === close) {
+      this.i++;
+      this.stack.pop();
+      return 'closed';
+    }
+    if (this.text[this.i] !== ',') this.fail(`expected "," or "${close}", found ${this.describe(this.i)}`);
+    this.i++;
+    this.ws();
+    if (top.kind === 'array') {
+      if (this.text[this.i] === ']') this.fail('trailing comma before "]"', this.i);
+      top.index++;
+    } else this.readKey(top);
+    return 'next';
+  }
+
+  /** Reads `"key":` of the member about to start in `frame`, recording where its key is written. */
+  private readKey(frame: Frame): void {
+    if (this.text[this.i] !== '"') this.fail(`expected a key in double quotes, found ${this.describe(this.i)}`);
+    const keyAt = this.i;
+    frame.key = this.readString();
+    this.offsets.set(`${frame.pointer}/${escapePointer(frame.key)}`, keyAt);
+    this.ws();
+    if (this.text[this.i] !== ':')
+      this.fail(`expected ":" after the key "${frame.key}", found ${this.describe(this.i)}`);
+    this.i++;
+    this.ws();
+  }
+
+  /** The pointer of the value about to be read, recorded (for an array item) before reading it. */
+  private childPointer(): string {
+    const top = this.stack[this.stack.length - 1];
+    if (!top) return '';
+    if (top.kind === 'array') {
+      const pointer = `${top.pointer}/${top.index}`;
+      this.offsets.set(pointer, this.i);
+      return pointer;
+    }
+    return `${top.pointer}/${escapePointer(top.key as string)}`;
+  }
+
+  private readString(): string {
+    const { text } = this;
+    const start = this.i;
+    this.i++; // opening quote
+    for (;;) {
+      if (this.i >= text.length) this.fail('unterminated string', start);
+      const c = text.charCodeAt(this.i);
+      if (c === 0x22) break;
+      if (c < 0x20) this.fail('control character (e.g. a raw line break) inside a string');
+      if (c === 0x5c) {
+        const e = text[this.i + 1];
+        if (e === 'u') {
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(this.i + 2, this.i + 6))) this.fail('bad \\u escape');
+          this.i += 6;
+          continue;
+        }
+        if (e === undefined || !'"\\/bfnrt'.includes(e)) this.fail(`bad escape \\${e ?? ''}`);
+        this.i += 2;
+        continue;
+      }
+      this.i++;
+    }
+    this.i++;
+    return JSON.parse(text.slice(start, this.i)) as string;
+  }
+
+  private readScalar(): void {
+    const { text } = this;
+    const c = text[this.i];
+    if (c === '"') return void this.readString();
+    for (const word of ['true', 'false', 'null']) {
+      if (text.startsWith(word, this.i)) {
+        this.i += word.length;
+        return;
+      }
+    }
+    NUMBER.lastIndex = this.i;
+    if ((c === '-' || (c !== undefined && c >= '0' && c <= '9')) && NUMBER.test(text)) {
+      this.i = NUMBER.lastIndex;
+      return;
+    }
+    this.fail(`unexpected ${this.describe(this.i)} where a value should start`);
+  }
+}
+
 /**
  * Scans `text` as JSON (RFC 8259) and records, for every pointer, the offset of its key (members) or of its value
  * (array items, the root). Throws JsonSyntaxError at the first offending character.
  */
 export function parseLocated(text: string): LocatedJson {
   const starts = lineStarts(text);
-  const offsets = new Map<string, number>();
-  const stack: Frame[] = [];
-  let i = 0;
-  const fail = (detail: string, at = i): never => {
-    throw new JsonSyntaxError(positionOf(starts, Math.min(at, text.length)), detail);
-  };
-  const ws = () => {
-    while (i < text.length) {
-      const c = text.charCodeAt(i);
-      if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) i++;
-      else break;
-    }
-  };
-  const describe = (at: number) => (at >= text.length ? 'end of file' : `"${text[at]}"`);
-  const readString = (): string => {
-    const start = i;
-    i++; // opening quote
-    for (;;) {
-      if (i >= text.length) fail('unterminated string', start);
-      const c = text.charCodeAt(i);
-      if (c === 0x22) break;
-      if (c < 0x20) fail('control character (e.g. a raw line break) inside a string');
-      if (c === 0x5c) {
-        const e = text[i + 1];
-        if (e === 'u') {
-          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) fail('bad \\u escape');
-          i += 6;
-          continue;
-        }
-        if (e === undefined || !'"\\/bfnrt'.includes(e)) fail(`bad escape \\${e ?? ''}`);
-        i += 2;
-        continue;
-      }
-      i++;
-    }
-    i++;
-    return JSON.parse(text.slice(start, i)) as string;
-  };
-  const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-  const readScalar = () => {
-    const c = text[i];
-    if (c === '"') return void readString();
-    for (const word of ['true', 'false', 'null']) {
-      if (text.startsWith(word, i)) {
-        i += word.length;
-        return;
-      }
-    }
-    NUMBER.lastIndex = i;
-    if ((c === '-' || (c !== undefined && c >= '0' && c <= '9')) && NUMBER.test(text)) {
-      i = NUMBER.lastIndex;
-      return;
-    }
-    fail(`unexpected ${describe(i)} where a value should start`);
-  };
-  /** The pointer of the value about to be read, recorded before reading it. */
-  const childPointer = (): string => {
-    const top = stack[stack.length - 1];
-    if (!top) return '';
-    if (top.kind === 'array') {
-      const pointer = `${top.pointer}/${top.index}`;
-      offsets.set(pointer, i);
-      return pointer;
-    }
-    return `${top.pointer}/${escapePointer(top.key as string)}`;
-  };
-
-  ws();
-  let expectValue = true;
-  for (;;) {
-    if (expectValue) {
-      const pointer = childPointer();
-      if (pointer === '') offsets.set('', i);
-      const c = text[i];
-      if (c === '{' || c === '[') {
-        if (stack.length >= 256) fail('nested more than 256 levels deep');
-        i++;
-        ws();
-        const frame: Frame = { kind: c === '{' ? 'object' : 'array', pointer, index: 0, key: null };
-        stack.push(frame);
-        const close = c === '{' ? '}' : ']';
-        if (text[i] === close) {
-          i++;
-          stack.pop();
-          expectValue = false;
-        } else if (frame.kind === 'object') {
-          if (text[i] !== '"') fail(`expected a key in double quotes, found ${describe(i)}`);
-          const keyAt = i;
-          frame.key = readString();
-          offsets.set(`${pointer}/${escapePointer(frame.key)}`, keyAt);
-          ws();
-          if (text[i] !== ':') fail(`expected ":" after the key "${frame.key}", found ${describe(i)}`);
-          i++;
-          ws();
-          continue;
-        } else continue;
-      } else {
-        readScalar();
-        expectValue = false;
-      }
-    }
-    // After a value: close containers or move to the next member.
-    ws();
-    const top = stack[stack.length - 1];
-    if (!top) break;
-    const close = top.kind === 'object' ? '}' : ']';
-    if (text[i] === close) {
-      i++;
-      stack.pop();
-      continue;
-    }
-    if (text[i] !== ',') fail(`expected "," or "${close}", found ${describe(i)}`);
-    i++;
-    ws();
-    if (top.kind === 'array') {
-      if (text[i] === ']') fail('trailing comma before "]"', i);
-      top.index++;
-    } else {
-      if (text[i] !== '"') fail(`expected a key in double quotes, found ${describe(i)}`);
-      const keyAt = i;
-      top.key = readString();
-      offsets.set(`${top.pointer}/${escapePointer(top.key)}`, keyAt);
-      ws();
-      if (text[i] !== ':') fail(`expected ":" after the key "${top.key}", found ${describe(i)}`);
-      i++;
-      ws();
-    }
-    expectValue = true;
-  }
-  ws();
-  if (i < text.length) fail(`unexpected ${describe(i)} after the end of the JSON value`);
-
+  const scanner = new Scanner(text, starts);
+  scanner.scan();
+  const { offsets } = scanner;
   const value = JSON.parse(text) as unknown;
   return {
     value,

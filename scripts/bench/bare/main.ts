@@ -12,14 +12,13 @@ import type { ExpressionSpecification, GeoJSONSource } from 'maplibre-gl';
 import { Map as MapLibreMap, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
+import { isStrongerRole } from '../../../src/domain/roles.ts';
 import type { AssignmentsFile, IndustriesFile, PlacesCollection, Role } from '../../../src/domain/types.ts';
 import { toSources } from '../../../src/map/geo.ts';
 import { buildStyle, FONT, LAYERS, SOURCES } from '../../../src/map/style.ts';
 import { NO_DATA_COLOR, roleColor } from '../../../src/state/colors.ts';
 
 setWorkerUrl(workerUrl);
-
-const RANK: Record<Role, number> = { core: 0, focus: 1, supporting: 2 };
 
 declare global {
   interface Window {
@@ -46,7 +45,7 @@ function fillsByIndustry(assignments: AssignmentsFile, industries: IndustriesFil
         roles.set(id, byPlace);
       }
       const prev = byPlace.get(a.place);
-      if (!prev || RANK[a.role] < RANK[prev]) byPlace.set(a.place, a.role);
+      if (!prev || isStrongerRole(a.role, prev)) byPlace.set(a.place, a.role);
     }
   }
   const out = new Map<string, Map<string, string>>();
