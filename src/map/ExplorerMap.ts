@@ -231,7 +231,10 @@ export class ExplorerMap {
     );
   }
 
-  /** True when the camera is (within link precision, see src/domain/camera.ts) the fit of Jiangxi for this size. */
+  /**
+   * True when the camera is (within link precision, see src/domain/camera.ts) the fit of Jiangxi for this size. No
+   * looser tolerance is needed: at the default fit a resize or a legend change refits exactly (resetCamera).
+   */
   private isDefaultCamera(): boolean {
     const fit = this.fitCamera(this.sources.bounds);
     if (!fit?.center || fit.zoom === undefined) return false;
