@@ -13,9 +13,10 @@ import {
 } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
+import { sameCamera } from '../domain/camera.ts';
 import type { PlaceFeature, PlaceLevel } from '../domain/types.ts';
 import { type CornerBox, fitPaddings } from './fit.ts';
-import { type MapSources, pickPlace, toSources } from './geo.ts';
+import { boundsOf, type MapSources, pickPlace, toSources } from './geo.ts';
 import { composeSnapshot, type SnapshotOverlay } from './snapshot.ts';
 import { buildStyle, FONT, LAYERS, nameField, SOURCES } from './style.ts';
 
@@ -229,17 +230,15 @@ export class ExplorerMap {
     );
   }
 
-  /** True when the camera is (within link precision) the fit of Jiangxi for the current container size. */
+  /**
+   * True when the camera is (within link precision, see src/domain/camera.ts) the fit of Jiangxi for this size. No
+   * looser tolerance is needed: at the default fit a resize or a legend change refits exactly (resetCamera).
+   */
   private isDefaultCamera(): boolean {
     const fit = this.fitCamera(this.sources.bounds);
     if (!fit?.center || fit.zoom === undefined) return false;
-    const c = this.map.getCenter();
     const centre = LngLat.convert(fit.center);
-    return (
-      Math.abs(c.lng - centre.lng) < 1e-3 &&
-      Math.abs(c.lat - centre.lat) < 1e-3 &&
-      Math.abs(this.map.getZoom() - fit.zoom) < 0.01
-    );
+    return sameCamera(this.getCamera(), { lat: centre.lat, lon: centre.lng, zoom: fit.zoom });
   }
 
   /**
@@ -253,12 +252,7 @@ export class ExplorerMap {
       return;
     }
     this.atDefault = false;
-    const now = this.getCamera();
-    const same =
-      Math.abs(now.lat - camera.lat) < 5e-4 &&
-      Math.abs(now.lon - camera.lon) < 5e-4 &&
-      Math.abs(now.zoom - camera.zoom) < 0.01;
-    if (!same) this.map.jumpTo({ center: [camera.lon, camera.lat], zoom: camera.zoom });
+    if (!sameCamera(this.getCamera(), camera)) this.map.jumpTo({ center: [camera.lon, camera.lat], zoom: camera.zoom });
   }
 
   /** Labels use the app's own Noto Sans SC subsets; without them MapLibre falls back to local fonts. */
@@ -340,26 +334,16 @@ export class ExplorerMap {
 
   /** Brings a place into view (used by search and lists); instant when the user prefers reduced motion. */
   focusPlace(id: string): void {
-    const f = this.opts.places.find((p) => p.id === id);
-    if (!f?.geometry) return;
+    const g = this.opts.places.find((p) => p.id === id)?.geometry;
+    const b = boundsOf([g]);
+    if (!g || !b) return;
     const reduce = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
-    const g = f.geometry;
     this.reportNextMove = true;
     this.atDefault = false;
-    if (g.type === 'Point') {
-      const [x = 0, y = 0] = g.coordinates;
-      this.map.easeTo({ center: [x, y], zoom: Math.max(this.map.getZoom(), 9), animate: !reduce });
-      return;
-    }
-    const b: [number, number, number, number] = [180, 90, -180, -90];
-    for (const poly of g.type === 'Polygon' ? [g.coordinates] : g.coordinates)
-      for (const [x = 0, y = 0] of poly[0] ?? []) {
-        b[0] = Math.min(b[0], x);
-        b[1] = Math.min(b[1], y);
-        b[2] = Math.max(b[2], x);
-        b[3] = Math.max(b[3], y);
-      }
-    this.map.fitBounds(b, { padding: 40, maxZoom: 9, animate: !reduce });
+    // A park is a point: centre on it, zoomed in at least to county level.
+    if (g.type === 'Point')
+      this.map.easeTo({ center: [b[0], b[1]], zoom: Math.max(this.map.getZoom(), 9), animate: !reduce });
+    else this.map.fitBounds(b, { padding: 40, maxZoom: 9, animate: !reduce });
   }
 
   /**
@@ -400,23 +384,9 @@ export class ExplorerMap {
    * ease, where a colour change alone is one frame).
    */
   fitPlaces(ids: readonly string[]): void {
-    const b: [number, number, number, number] = [180, 90, -180, -90];
-    let any = false;
     const wanted = new Set(ids);
-    for (const f of this.opts.places) {
-      if (!wanted.has(f.id) || !f.geometry) continue;
-      const g = f.geometry;
-      const polys = g.type === 'Point' ? [[[g.coordinates]]] : g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
-      for (const poly of polys)
-        for (const [x = 0, y = 0] of poly[0] ?? []) {
-          any = true;
-          b[0] = Math.min(b[0], x);
-          b[1] = Math.min(b[1], y);
-          b[2] = Math.max(b[2], x);
-          b[3] = Math.max(b[3], y);
-        }
-    }
-    if (!any || this.inView(b)) return;
+    const b = boundsOf(this.opts.places.filter((f) => wanted.has(f.id)).map((f) => f.geometry));
+    if (!b || this.inView(b)) return;
     const fit = this.fitCamera(b, 9);
     if (!fit) return;
     const reduce = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;

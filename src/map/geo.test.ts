@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureData } from '../test-fixtures/index.ts';
-import { pickPlace, toSources } from './geo.ts';
+import { boundsOf, pickPlace, toSources } from './geo.ts';
 
 describe('map sources', () => {
   const s = toSources(fixtureData().places);
@@ -15,6 +15,37 @@ describe('map sources', () => {
     expect(e).toBeLessThan(119);
     expect(south).toBeGreaterThan(24);
     expect(n).toBeLessThan(31);
+  });
+});
+
+describe('bounds', () => {
+  const square = (x: number, y: number, d: number) => [
+    [x, y],
+    [x + d, y],
+    [x + d, y + d],
+    [x, y + d],
+    [x, y],
+  ];
+  it('covers points, polygons and multipolygons (outer rings), skipping missing geometries', () => {
+    expect(
+      boundsOf([
+        { type: 'Point', coordinates: [115, 28] },
+        null,
+        { type: 'Polygon', coordinates: [square(114, 27, 0.5), square(114.1, 27.1, 5)] }, // a hole does not count
+        { type: 'MultiPolygon', coordinates: [[square(116, 26, 1)], [square(113.5, 29, 0.2)]] },
+      ]),
+    ).toEqual([113.5, 26, 117, 29.2]);
+  });
+  it('a single point is a box of no size; nothing is null', () => {
+    expect(boundsOf([{ type: 'Point', coordinates: [115.9, 28.7] }])).toEqual([115.9, 28.7, 115.9, 28.7]);
+    expect(boundsOf([])).toBeNull();
+    expect(boundsOf([undefined, { type: 'Polygon', coordinates: [] }])).toBeNull();
+  });
+  it('the map sources’ bounds are those of the city and county polygons', () => {
+    const places = fixtureData().places;
+    const framed = places.filter((p) => p.properties.level === 'city' || p.properties.level === 'county');
+    expect(toSources(places).bounds).toEqual(boundsOf(framed.map((p) => p.geometry)));
+    expect(toSources([]).bounds).toEqual([113.5, 24.4, 118.5, 30.1]);
   });
 });
 

@@ -1,7 +1,7 @@
 /** Pure geometry helpers for the map: source data from places, label points, bounds, and the click rule. */
 import type { Feature, FeatureCollection, Point, Polygon, Position } from 'geojson';
 import polylabel from 'polylabel';
-import type { PlaceFeature, PlaceLevel } from '../domain/types.ts';
+import type { PlaceFeature, PlaceGeometry, PlaceLevel } from '../domain/types.ts';
 
 export interface MapProps {
   pid: string;
@@ -14,8 +14,36 @@ export interface MapSources {
   areas: FeatureCollection<Polygon | import('geojson').MultiPolygon, MapProps>;
   points: FeatureCollection<Point, MapProps>;
   labels: FeatureCollection<Point, MapProps>;
-  /** [west, south, east, north] of all polygons (Jiangxi). */
-  bounds: [number, number, number, number];
+  /** [west, south, east, north] of the city and county polygons (Jiangxi). */
+  bounds: Bounds;
+}
+
+/** [west, south, east, north] in degrees. */
+export type Bounds = [number, number, number, number];
+
+/** Where the map opens when the gazetteer has no polygons (Jiangxi, roughly). */
+const JIANGXI: Bounds = [113.5, 24.4, 118.5, 30.1];
+
+/**
+ * The box around geometries: a point's position, a polygon's outer rings (holes lie inside them). Null when there is
+ * nothing to bound (no geometry, or only empty ones).
+ */
+export function boundsOf(geometries: Iterable<PlaceGeometry | null | undefined>): Bounds | null {
+  const b: Bounds = [180, 90, -180, -90];
+  const extend = ([x = 0, y = 0]: Position) => {
+    b[0] = Math.min(b[0], x);
+    b[1] = Math.min(b[1], y);
+    b[2] = Math.max(b[2], x);
+    b[3] = Math.max(b[3], y);
+  };
+  for (const g of geometries) {
+    if (!g) continue;
+    if (g.type === 'Point') extend(g.coordinates);
+    else
+      for (const poly of g.type === 'Polygon' ? [g.coordinates] : g.coordinates)
+        for (const p of poly[0] ?? []) extend(p);
+  }
+  return b[0] <= b[2] ? b : null;
 }
 
 const ringArea = (ring: Position[]): number => {
@@ -41,14 +69,8 @@ export function toSources(places: PlaceFeature[]): MapSources {
   const areas: MapSources['areas']['features'] = [];
   const points: MapSources['points']['features'] = [];
   const labels: MapSources['labels']['features'] = [];
-  const b: [number, number, number, number] = [180, 90, -180, -90];
-  const extend = (pos: Position) => {
-    const [x = 0, y = 0] = pos;
-    b[0] = Math.min(b[0], x);
-    b[1] = Math.min(b[1], y);
-    b[2] = Math.max(b[2], x);
-    b[3] = Math.max(b[3], y);
-  };
+  // The default fit frames the city and county polygons.
+  const framed: PlaceGeometry[] = [];
   for (const f of places) {
     const g = f.geometry;
     if (!g) continue;
@@ -65,8 +87,7 @@ export function toSources(places: PlaceFeature[]): MapSources {
     if (f.properties.level === 'province') continue;
     areas.push({ type: 'Feature', properties, geometry: g } as Feature<Polygon, MapProps>);
     if (f.properties.level === 'city' || f.properties.level === 'county') {
-      for (const poly of g.type === 'Polygon' ? [g.coordinates] : g.coordinates)
-        for (const p of poly[0] ?? []) extend(p);
+      framed.push(g);
       labels.push({ type: 'Feature', properties, geometry: { type: 'Point', coordinates: labelPoint(g) } });
     }
   }
@@ -74,7 +95,7 @@ export function toSources(places: PlaceFeature[]): MapSources {
     areas: { type: 'FeatureCollection', features: areas },
     points: { type: 'FeatureCollection', features: points },
     labels: { type: 'FeatureCollection', features: labels },
-    bounds: b[0] <= b[2] ? b : [113.5, 24.4, 118.5, 30.1],
+    bounds: boundsOf(framed) ?? JIANGXI,
   };
 }
 

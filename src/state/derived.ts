@@ -38,10 +38,27 @@ export interface Derived {
   term: Assignment[] | null;
 }
 
-type DeriveState = Pick<
-  ExplorerState,
-  'plan' | 'industry' | 'roles' | 'view' | 'from' | 'to' | 'level' | 'sort' | 'city' | 'rows' | 'term'
->;
+/**
+ * The state `compute` reads, and so the memo's key. Not the URL's parameter set (src/state/params.ts): the selected
+ * place, the language, the source reader, the open matrix cell and the camera change no derived value (panels and the
+ * map read them directly), so a click or a pan reuses the last result. compute sees only these fields (DeriveState),
+ * so reading another one fails tsc until it is added here.
+ */
+const KEYS = [
+  'plan',
+  'industry',
+  'roles',
+  'view',
+  'from',
+  'to',
+  'level',
+  'sort',
+  'city',
+  'rows',
+  'term',
+] as const satisfies readonly (keyof ExplorerState)[];
+
+type DeriveState = Pick<ExplorerState, (typeof KEYS)[number]>;
 
 export type Deriver = (s: DeriveState) => Derived;
 
@@ -144,8 +161,6 @@ function compute(data: ExplorerData, s: DeriveState): Derived {
   const fills = placeFills(summary, mode, idx.cityOf);
   return { visible, summary, mode, fills, claimed, changes: null, kinds: new Map(), matrix, counts, term: null };
 }
-
-const KEYS = ['plan', 'industry', 'roles', 'view', 'from', 'to', 'level', 'sort', 'city', 'rows', 'term'] as const;
 
 /**
  * A memoised `compute` for one data set. It keeps the last two results: the map computes the new state first, and

@@ -3,6 +3,7 @@
  * Data (plans, places …) is not state: it is loaded once and passed to selectors beside the state.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { type Camera, sameCamera } from '../domain/camera.ts';
 import type { TermRef } from '../domain/terms.ts';
 import { ROLES, type Role } from '../domain/types.ts';
 
@@ -63,12 +64,8 @@ export interface ExplorerState {
   camera: Camera | null;
 }
 
-/** The map's camera when the user has moved it away from the default fit (null = fit Jiangxi). */
-export interface Camera {
-  lat: number;
-  lon: number;
-  zoom: number;
-}
+/** The camera type and its "same camera" rule live in src/domain/camera.ts (the map uses them too). */
+export type { Camera };
 
 export interface MatrixCellRef {
   place: string;
@@ -160,29 +157,16 @@ export function createExplorerStore(initial: Partial<ExplorerState> = {}): Explo
   }));
 }
 
+/**
+ * The keys of the serialisable state: DEFAULT_STATE must name every key of ExplorerState (tsc), so this is all of
+ * them. (The URL table in params.ts is checked against the same interface; it cannot be the source here, as it
+ * imports this module.)
+ */
+const STATE_KEYS = Object.keys(DEFAULT_STATE) as (keyof ExplorerState)[];
+
 /** Only the serialisable part of the store. */
 export function pickState(s: ExplorerState): ExplorerState {
-  return {
-    plan: s.plan,
-    industry: s.industry,
-    roles: s.roles,
-    place: s.place,
-    term: s.term,
-    lang: s.lang,
-    source: s.source,
-    view: s.view,
-    from: s.from,
-    to: s.to,
-    level: s.level,
-    sort: s.sort,
-    city: s.city,
-    rows: s.rows,
-    cell: s.cell,
-    camera: s.camera,
-  };
-}
-
-/** Cameras equal at the precision a link keeps (4 decimals of degrees, 2 of zoom). */
-export function sameCamera(a: Camera, b: Camera): boolean {
-  return Math.abs(a.lat - b.lat) < 5e-5 && Math.abs(a.lon - b.lon) < 5e-5 && Math.abs(a.zoom - b.zoom) < 5e-3;
+  const out: Partial<Record<keyof ExplorerState, unknown>> = {};
+  for (const k of STATE_KEYS) out[k] = s[k];
+  return out as ExplorerState;
 }

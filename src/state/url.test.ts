@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_STATE, type ExplorerState } from './store.ts';
-import { type KnownIds, parseUrl, serializeUrl } from './url.ts';
+import { carries, PARAM_KEYS, PARAMS } from './params.ts';
+import { createExplorerStore, DEFAULT_STATE, type ExplorerState, pickState, VIEWS } from './store.ts';
+import { type KnownIds, parseUrl, serializeUrl, URL_KEYS } from './url.ts';
 
 const known: KnownIds = {
   plans: new Set(['2012-it-12th-fyp', '2014-key-industries']),
@@ -40,7 +41,7 @@ const table: { query: string; state: ExplorerState }[] = [
       level: 'exact',
     }),
   },
-  { query: '?sort=count', state: s({ sort: 'count' }) },
+  { query: '?view=matrix&sort=count', state: s({ view: 'matrix', sort: 'count' }) },
   { query: '?view=matrix&sort=pharma-tcm', state: s({ view: 'matrix', sort: { industry: 'pharma-tcm' } }) },
   { query: '?view=matrix&city=360500', state: s({ view: 'matrix', city: '360500' }) },
   {
@@ -84,6 +85,87 @@ describe('URL ↔ state', () => {
     const state = parseUrl('?roles=supporting,core', known);
     expect(state.roles).toEqual(['core', 'supporting']);
     expect(serializeUrl(state)).toBe('?roles=core,supporting');
+  });
+});
+
+// One value other than the default for every state key: a key missing here fails tsc (Record over the state's keys).
+const samples: { [K in keyof ExplorerState]: ExplorerState[K] } = {
+  view: 'overlap',
+  plan: '2014-key-industries',
+  industry: 'photovoltaics',
+  roles: ['core', 'supporting'],
+  place: '360500',
+  term: { kind: 'product', key: '锂电池' },
+  lang: 'en',
+  from: '2012-it-12th-fyp',
+  to: '2014-key-industries',
+  level: 'exact',
+  sort: { industry: 'pharma-tcm' },
+  city: '360500',
+  rows: 'cities',
+  cell: { place: 'park-nanchang-hitech', industry: 'pharma-tcm' },
+  camera: { lat: 28.1235, lon: 115.9877, zoom: 8.12 },
+  source: { file: '000_43d0119b57264c9e.txt', line: 7 },
+};
+
+describe('the parameter table', () => {
+  it('has a row for every key of the state, and URL_KEYS names every row’s parameters once', () => {
+    expect([...PARAM_KEYS].sort()).toEqual(Object.keys(pickState(DEFAULT_STATE)).sort());
+    expect(URL_KEYS).toEqual(PARAM_KEYS.flatMap((k) => PARAMS[k].url));
+    expect(new Set(URL_KEYS).size).toBe(URL_KEYS.length);
+  });
+
+  it.each(PARAM_KEYS)('round-trips %s in a view that carries it', (key) => {
+    const view = VIEWS.find((v) => carries(key, v) && (key !== 'view' || v === samples.view)) ?? 'map';
+    const state = s({ view, [key]: samples[key] });
+    const query = serializeUrl(state);
+    for (const name of PARAMS[key].url) expect(new URLSearchParams(query).has(name), name).toBe(true);
+    expect(parseUrl(query, known)).toEqual(state);
+  });
+
+  it.each(PARAM_KEYS)('a link from a view that does not use %s leaves it out', (key) => {
+    for (const view of VIEWS.filter((v) => !carries(key, v))) {
+      const query = new URLSearchParams(serializeUrl(s({ view, [key]: samples[key] })));
+      for (const name of PARAMS[key].url) expect(query.has(name), `${name} in a ${view} link`).toBe(false);
+    }
+  });
+
+  it('a map link after sorting the matrix has no sort=; a matrix link keeps it; the store keeps it for both', () => {
+    const store = createExplorerStore();
+    store.getState().viewChosen('matrix');
+    store.getState().matrixSorted('count');
+    store.getState().cityChosen('360500');
+    expect(serializeUrl(pickState(store.getState()))).toBe('?view=matrix&sort=count&city=360500');
+    store.getState().viewChosen('map');
+    expect(serializeUrl(pickState(store.getState()))).toBe('');
+    expect(store.getState().sort).toBe('count');
+    store.getState().viewChosen('matrix');
+    expect(serializeUrl(pickState(store.getState()))).toBe('?view=matrix&sort=count&city=360500');
+  });
+
+  it('a change-view link carries the comparison and the camera, not the matrix’s or the term', () => {
+    const state = s({ ...samples, view: 'changes' });
+    expect(serializeUrl(state)).toBe(
+      '?view=changes&plan=2014-key-industries&industry=photovoltaics&roles=core,supporting&place=360500&lang=en' +
+        '&from=2012-it-12th-fyp&to=2014-key-industries&level=exact&at=28.1235,115.9877,8.12' +
+        '&source=000_43d0119b57264c9e.txt&line=7',
+    );
+  });
+
+  it('still reads a parameter its view does not carry (links written before views dropped them)', () => {
+    expect(parseUrl('?sort=count&to=2014-key-industries', known)).toEqual(
+      s({ sort: 'count', to: '2014-key-industries' }),
+    );
+  });
+
+  it('on back/forward, what the link’s view does not carry is kept from the current state, the rest is the link’s', () => {
+    const now = s({ view: 'matrix', sort: 'count', rows: 'cities', place: '360500', plan: '2014-key-industries' });
+    expect(parseUrl('?industry=photovoltaics', known, 'zh', now)).toEqual(
+      s({ industry: 'photovoltaics', sort: 'count', rows: 'cities' }),
+    );
+    expect(parseUrl('?view=matrix&sort=pharma-tcm', known, 'zh', now)).toEqual(
+      s({ view: 'matrix', sort: { industry: 'pharma-tcm' }, place: '360500' }),
+    );
   });
 });
 

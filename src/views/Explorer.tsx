@@ -88,8 +88,11 @@ function useUrlSync(store: ExplorerStore, data: ExplorerData, state: ExplorerSta
     }
   }, [state]);
   useEffect(() => {
-    const onPop = () =>
-      store.getState().urlRestored(parseUrl(window.location.search, knownIds(data), store.getState().lang));
+    // What the link's view does not carry (a map link has no matrix sort) stays as the reader left it.
+    const onPop = () => {
+      const now = pickState(store.getState());
+      store.getState().urlRestored(parseUrl(window.location.search, knownIds(data), now.lang, now));
+    };
     window.addEventListener('popstate', onPop);
     return () => {
       window.removeEventListener('popstate', onPop);
