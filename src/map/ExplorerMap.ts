@@ -112,8 +112,10 @@ export class ExplorerMap {
     const reduceMotion = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
     const coarse = typeof matchMedia === 'function' && matchMedia('(pointer: coarse)').matches;
     const [w, s, e, n] = this.sources.bounds;
-    const padX = (e - w) * 0.6;
-    const padY = (n - s) * 0.6;
+    // Pan limits wide enough for a fit that leaves a strip for the legend (it pushes the view past the province) from
+    // the start: limits widened only once the legend is measured pulled an `at=` camera near the edge inwards first.
+    const padX = (e - w) * 1.5;
+    const padY = (n - s) * 1.5;
     const start = opts.camera;
     this.map = new MlMap({
       container,
@@ -199,14 +201,6 @@ export class ExplorerMap {
   setLegendBox(box: CornerBox | null): void {
     const same = box && this.legend && box.width === this.legend.width && box.height === this.legend.height;
     if (same || (!box && !this.legend)) return;
-    if (!this.legend) {
-      // A fit that leaves a strip for the legend pushes the view past the province: the pan limits must allow it, or
-      // MapLibre pulls the camera back under the legend.
-      const [w, s, e, n] = this.sources.bounds;
-      const padX = (e - w) * 1.5;
-      const padY = (n - s) * 1.5;
-      this.map.setMaxBounds([w - padX, s - padY, e + padX, n + padY]);
-    }
     this.legend = box;
     if (this.atDefault) this.resetCamera();
   }

@@ -38,8 +38,21 @@ describe('links', () => {
     await expect.poll(() => query(page, 'sort')).toBe('count');
   });
 
-  // Not tested here: opening the default fit as an at= link. MapLibre's first pan limits (ExplorerMap's constructor)
-  // pull such a camera north before the legend widens them, so the map is not at the fit (0.36° off at 1200×800).
+  test('a link opens at its camera, also a wide one near the edge of the pan limits', async () => {
+    const { page } = await session.open({ viewport: { width: 1200, height: 800 } });
+    // The default fit at 1200×800 as a link: the pan limits once pulled it 0.36° north before the legend was measured.
+    await page.goto(siteUrl('?at=25.6087,116.0332,5.61'));
+    await waitForMapIdle(page);
+    const at = await page.evaluate(() => {
+      const map = window.__jxMap;
+      if (!map) throw new Error('no map');
+      return { lat: map.getCenter().lat, lon: map.getCenter().lng, zoom: map.getZoom() };
+    });
+    expect(at.lat).toBeCloseTo(25.6087, 3);
+    expect(at.lon).toBeCloseTo(116.0332, 3);
+    expect(at.zoom).toBeCloseTo(5.61, 2);
+  });
+
   test('the default fit is recognised after a resize: back at it, at= goes away', async () => {
     const { page } = await session.open();
     await page.goto(siteUrl());
