@@ -217,3 +217,66 @@ describe('static map → live map', () => {
     },
   );
 });
+
+describe('the first paint is in the reader language', () => {
+  const session = useSession();
+
+  for (const { locale, lang, title, intro } of [
+    {
+      locale: 'en-US',
+      lang: 'en',
+      title: 'Jiangxi industrial layout explorer',
+      intro: 'Click a place on the map, search for one, or choose an industry to see where the plans put it.',
+    },
+    {
+      locale: 'zh-CN',
+      lang: 'zh-CN',
+      title: '江西产业布局地图',
+      intro: '点击地图上的地点、搜索地名，或选择一个产业，查看规划把它布局在哪里。',
+    },
+  ])
+    test(`${locale}: before the app's script runs, the shell and the static map are in ${lang}; the largest paint stays the first`, async () => {
+      const { page, context } = await session.open({ locale });
+      await page.addInitScript(() => {
+        const w = window as unknown as { __lcp: { t: number; text: string }[] };
+        w.__lcp = [];
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries() as unknown as { startTime: number; element: Element | null }[])
+            w.__lcp.push({ t: e.startTime, text: e.element?.textContent?.slice(0, 40) ?? '' });
+        }).observe({ type: 'largest-contentful-paint', buffered: true });
+      });
+      // Hold the app's own script back: what shows meanwhile is index.html, boot-lang.js and the CSS.
+      let release: () => void = () => {};
+      const held = new Promise<void>((r) => {
+        release = r;
+      });
+      await context.route(/assets\/index-[^/]*\.js$/, async (route) => {
+        await held;
+        await route.fallback();
+      });
+      await page.goto(siteUrl(), { waitUntil: 'commit' });
+      await page.waitForSelector('h1');
+      await page.waitForFunction(() => document.readyState !== 'loading');
+      const shell = await page.evaluate(() => {
+        const shown = (sel: string) =>
+          [...document.querySelectorAll<HTMLElement>(sel)]
+            .filter((e) => e.offsetParent !== null)
+            .map((e) => e.innerText);
+        return { lang: document.documentElement.lang, h1: shown('h1'), intro: shown('.overview p') };
+      });
+      expect(shell.lang).toBe(lang);
+      expect(shell.h1).toEqual([title]);
+      expect(shell.intro).toEqual([intro]);
+      expect((await staticMap(page)).caption.join('')).toMatch(lang === 'en' ? /Preview/ : /预览图/);
+      await screenshot(page, `first-paint-shell-${lang}`);
+      const released = await page.evaluate(() => performance.now());
+      release();
+      await page.getByTestId('overview').waitFor();
+      await waitForMapIdle(page);
+      expect(await page.locator('h1').innerText()).toBe(title);
+      // The explorer's text is the shell's, in the same boxes: nothing it paints is larger than the first paint.
+      const lcp = await page.evaluate(() => (window as unknown as { __lcp: { t: number; text: string }[] }).__lcp);
+      expect(lcp.length).toBeGreaterThan(0);
+      expect(lcp.filter((e) => e.t > released)).toEqual([]);
+    });
+});
