@@ -13,6 +13,20 @@ import { useExplorer, useExplorerState } from './context.tsx';
 import { industryName, placeName, planName } from './names.ts';
 import { PlaceProfileView } from './Profiles.tsx';
 
+/**
+ * A panel's heading, focused when `key` (what the panel shows) changes after the first load: a place or term picked
+ * on the map, in a list or the search is announced, and Tab continues in the panel. Not for one restored from a link.
+ */
+export function useHeadingFocus(key: string) {
+  const { settled } = useExplorer();
+  const heading = useRef<HTMLHeadingElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs for each new key (the effect reads nothing of it)
+  useEffect(() => {
+    if (settled.current) heading.current?.focus({ preventScroll: false });
+  }, [key, settled]);
+  return heading;
+}
+
 export function SourceLink({ a }: { a: Assignment }) {
   const { t } = useTranslation();
   const { data, store } = useExplorer();
@@ -140,19 +154,13 @@ function NothingHere({ place, name, onPick }: { place: string; name: string; onP
 
 export function PlacePanel({ place }: { place: string }) {
   const { t } = useTranslation();
-  const { data, derived, mapCommands, settled } = useExplorer();
+  const { data, derived, mapCommands } = useExplorer();
   const lang = useExplorerState((s) => s.lang);
   const placeClicked = useExplorerState((s) => s.placeClicked);
   const industry = useExplorerState((s) => s.industry);
   const roles = useExplorerState((s) => s.roles);
   const level = useExplorerState((s) => s.level);
-  const heading = useRef<HTMLHeadingElement>(null);
-  // A place picked on the map, in a list or the search: focus goes to the panel's heading (a screen reader announces
-  // it, and Tab continues in the panel). Not for a place restored from a link on load.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs for each new place (the effect reads no state of it)
-  useEffect(() => {
-    if (settled.current) heading.current?.focus({ preventScroll: false });
-  }, [place, settled]);
+  const heading = useHeadingFocus(place);
   const profile = useMemo(
     () => placeProfileFor(data, { industry, roles, level }, place),
     [data, industry, roles, level, place],
