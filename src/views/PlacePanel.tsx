@@ -152,6 +152,84 @@ function NothingHere({ place, name, onPick }: { place: string; name: string; onP
   );
 }
 
+/** Under the heading: the Chinese name (English mode), the city it lies in, and how precise its position is. */
+function PlaceFacts({ place, onPick }: { place: string; onPick: (id: string) => void }) {
+  const { t } = useTranslation();
+  const { data } = useExplorer();
+  const lang = useExplorerState((s) => s.lang);
+  const props = data.placeById.get(place)?.properties;
+  const cityId = props?.city && props.city !== place ? props.city : null;
+  return (
+    <p className="muted">
+      {lang === 'en' && props ? <span lang="zh-CN">{props.zh} </span> : null}
+      {cityId && (
+        <button type="button" className="linkish" onClick={() => onPick(cityId)}>
+          {t('panel.inCity', { city: placeName(data, cityId, lang) })}
+        </button>
+      )}
+      {props?.positionPrecision ? (
+        <span title={props.positionSource}> {t(`panel.position.${props.positionPrecision}`)}</span>
+      ) : (
+        props?.approximate && <span> {t('panel.approximate')}</span>
+      )}
+    </p>
+  );
+}
+
+/** The place's visible assignments: a section per plan, a group per industry. */
+function PlanGroups({ groups }: { groups: ReturnType<typeof placeAssignments> }) {
+  const { data } = useExplorer();
+  const lang = useExplorerState((s) => s.lang);
+  return groups.map((g) => (
+    <section key={g.plan} className="plan-group" data-plan={g.plan}>
+      <h3>
+        <span className="year">{data.planById.get(g.plan)?.year}</span> {planName(data, g.plan, lang)}
+      </h3>
+      {g.industries.map((ig) => (
+        <div key={ig.industry} className="industry-group">
+          <h4>{industryName(data, ig.industry, lang)}</h4>
+          <ul>
+            {ig.assignments.map((a) => (
+              <AssignmentItem key={a.id} a={a} asWritten={false} testId="assignment">
+                <AssignmentTerms a={a} />
+              </AssignmentItem>
+            ))}
+          </ul>
+        </div>
+      ))}
+    </section>
+  ));
+}
+
+/** The places inside this one (a city's counties and parks, a county's parks) that have something shown. */
+function PlacesWithin({ place, onPick }: { place: string; onPick: (id: string) => void }) {
+  const { t } = useTranslation();
+  const { data, derived } = useExplorer();
+  const lang = useExplorerState((s) => s.lang);
+  const within = useMemo(
+    () =>
+      data.places
+        .filter((f) => f.id !== place && (f.properties.city === place || f.properties.county === place))
+        .filter((f) => derived.summary.has(f.id)),
+    [data, place, derived.summary],
+  );
+  if (within.length === 0) return null;
+  return (
+    <section className="within">
+      <h3>{t('panel.placesWithin')}</h3>
+      <ul className="place-list">
+        {within.map((f) => (
+          <li key={f.id}>
+            <button type="button" onClick={() => onPick(f.id)}>
+              {placeName(data, f.id, lang)}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 export function PlacePanel({ place }: { place: string }) {
   const { t } = useTranslation();
   const { data, derived, mapCommands } = useExplorer();
@@ -165,18 +243,8 @@ export function PlacePanel({ place }: { place: string }) {
     () => placeProfileFor(data, { industry, roles, level }, place),
     [data, industry, roles, level, place],
   );
-  const feature = data.placeById.get(place);
   const groups = useMemo(() => placeAssignments(data, derived.visible, place), [data, derived.visible, place]);
   const name = placeName(data, place, lang);
-  const props = feature?.properties;
-  const cityId = props?.city && props.city !== place ? props.city : null;
-  const within = useMemo(
-    () =>
-      data.places
-        .filter((f) => f.id !== place && (f.properties.city === place || f.properties.county === place))
-        .filter((f) => derived.summary.has(f.id)),
-    [data, place, derived.summary],
-  );
   const count = groups.reduce((n, g) => n + g.industries.reduce((m, i) => m + i.assignments.length, 0), 0);
   const choose = (id: string) => {
     placeClicked(id);
@@ -192,19 +260,7 @@ export function PlacePanel({ place }: { place: string }) {
           ×
         </button>
       </header>
-      <p className="muted">
-        {lang === 'en' && props ? <span lang="zh-CN">{props.zh} </span> : null}
-        {cityId && (
-          <button type="button" className="linkish" onClick={() => choose(cityId)}>
-            {t('panel.inCity', { city: placeName(data, cityId, lang) })}
-          </button>
-        )}
-        {props?.positionPrecision ? (
-          <span title={props.positionSource}> {t(`panel.position.${props.positionPrecision}`)}</span>
-        ) : (
-          props?.approximate && <span> {t('panel.approximate')}</span>
-        )}
-      </p>
+      <PlaceFacts place={place} onPick={choose} />
       <PlaceProfileView profile={profile} onPick={choose} />
       {count === 0 ? (
         <NothingHere place={place} name={name} onPick={choose} />
@@ -216,39 +272,8 @@ export function PlacePanel({ place }: { place: string }) {
           })}
         </p>
       )}
-      {groups.map((g) => (
-        <section key={g.plan} className="plan-group" data-plan={g.plan}>
-          <h3>
-            <span className="year">{data.planById.get(g.plan)?.year}</span> {planName(data, g.plan, lang)}
-          </h3>
-          {g.industries.map((ig) => (
-            <div key={ig.industry} className="industry-group">
-              <h4>{industryName(data, ig.industry, lang)}</h4>
-              <ul>
-                {ig.assignments.map((a) => (
-                  <AssignmentItem key={a.id} a={a} asWritten={false} testId="assignment">
-                    <AssignmentTerms a={a} />
-                  </AssignmentItem>
-                ))}
-              </ul>
-            </div>
-          ))}
-        </section>
-      ))}
-      {within.length > 0 && (
-        <section className="within">
-          <h3>{t('panel.placesWithin')}</h3>
-          <ul className="place-list">
-            {within.map((f) => (
-              <li key={f.id}>
-                <button type="button" onClick={() => choose(f.id)}>
-                  {placeName(data, f.id, lang)}
-                </button>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <PlanGroups groups={groups} />
+      <PlacesWithin place={place} onPick={choose} />
     </article>
   );
 }
