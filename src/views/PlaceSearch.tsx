@@ -14,14 +14,15 @@
  * search button, so the header stays one row shorter.
  */
 import type { TFunction } from 'i18next';
-import { type KeyboardEvent, useId, useMemo, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExplorerData } from '../data/load.ts';
 import type { SearchEntry } from '../domain/types.ts';
 import type { Lang } from '../state/store.ts';
 import { type ExplorerContextValue, useExplorer, useExplorerState } from './context.tsx';
-import { dataEntries, industryName, placeName, type SearchGroup, searchEntries } from './names.ts';
-import { useSearchIndex } from './search/useSearchIndex.ts';
+import { dataEntries, industryName, placeName, type SearchGroup } from './names.ts';
+import { type SearchIndex, useSearchIndex } from './search/useSearchIndex.ts';
+import { useSearchQuery } from './search/useSearchQuery.ts';
 
 /** Acts on a chosen hit: a place is selected, an industry filtered by, a product or company opens the term panel. */
 function takeHit(hit: SearchEntry, { store, derive, mapCommands }: ExplorerContextValue) {
@@ -120,39 +121,38 @@ function SearchResults(props: {
   );
 }
 
+/** A query without hits: why (the index still loading, or nothing matches; and when the index failed to load). */
+function NoHits({ status }: { status: SearchIndex['status'] }) {
+  const { t } = useTranslation();
+  return (
+    <p className="search-results muted" role="status">
+      {status === 'loading' ? t('search.loading') : t('search.noMatch')}
+      {status === 'failed' && ` ${t('search.loadFailed')}`}
+    </p>
+  );
+}
+
 export function PlaceSearch() {
   const { t } = useTranslation();
   const explorer = useExplorer();
-  const [query, setQuery] = useState('');
-  const [active, setActive] = useState(-1);
   const [open, setOpen] = useState(false);
   const index = useSearchIndex();
+  const { query, groups, hits, active, typed, expanded, type, onKeyDown } = useSearchQuery(
+    index.entries ?? dataEntries(explorer.data),
+  );
   const input = useRef<HTMLInputElement>(null);
   const id = useId();
   const formId = `${id}-form`;
 
-  const entries = index.entries ?? dataEntries(explorer.data);
-  const groups = useMemo(() => searchEntries(entries, query), [entries, query]);
-  const hits = useMemo(() => groups.flatMap((g) => g.hits), [groups]);
-  const typed = query.trim() !== '';
-  const expanded = typed && hits.length > 0;
-
   const choose = (hit: SearchEntry) => {
     takeHit(hit, explorer);
-    setQuery('');
-    setActive(-1);
+    type('');
     setOpen(false);
   };
-  const onKey = (e: KeyboardEvent<HTMLInputElement>) => {
-    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-      if (!hits.length) return;
-      e.preventDefault();
-      const step = e.key === 'ArrowDown' ? 1 : -1;
-      setActive((a) => (a + step + hits.length) % hits.length);
-    } else if (e.key === 'Escape') {
-      setQuery('');
-      setActive(-1);
-    }
+  const toggle = () => {
+    setOpen((o) => !o);
+    // Focus after the field is shown (it is display:none on phones until opened).
+    requestAnimationFrame(() => input.current?.focus());
   };
 
   return (
@@ -164,11 +164,7 @@ export function PlaceSearch() {
         aria-controls={formId}
         aria-label={t('search.label')}
         title={t('search.label')}
-        onClick={() => {
-          setOpen((o) => !o);
-          // Focus after the field is shown (it is display:none on phones until opened).
-          requestAnimationFrame(() => input.current?.focus());
-        }}
+        onClick={toggle}
       >
         {/* drawn in CSS: the page has no inline SVG (the hardening tests treat <svg> as injected markup) */}
         <span className="search-icon" aria-hidden="true" />
@@ -198,22 +194,16 @@ export function PlaceSearch() {
           onFocus={index.ensure}
           onChange={(e) => {
             index.ensure();
-            setQuery(e.target.value);
-            setActive(-1);
+            type(e.target.value);
           }}
-          onKeyDown={onKey}
+          onKeyDown={onKeyDown}
           autoComplete="off"
           enterKeyHint="search"
           data-index={index.status}
         />
       </form>
       {expanded && <SearchResults id={id} groups={groups} hits={hits} active={active} onChoose={choose} />}
-      {typed && !expanded && (
-        <p className="search-results muted" role="status">
-          {index.status === 'loading' ? t('search.loading') : t('search.noMatch')}
-          {index.status === 'failed' && ` ${t('search.loadFailed')}`}
-        </p>
-      )}
+      {typed && !expanded && <NoHits status={index.status} />}
     </search>
   );
 }
