@@ -13,8 +13,8 @@ import { LevelChoice } from './LevelChoice.tsx';
 import { MatrixHead, MatrixKey, MatrixTotals } from './matrix/MatrixHead.tsx';
 import { groupStarts, MatrixGroup, type RowsContext } from './matrix/MatrixRows.tsx';
 import { type GridPos, useGridFocus } from './matrix/useGridFocus.ts';
-import { assignmentsByIds, industryName, placeName, planName } from './names.ts';
-import { AssignmentItem, RoleBadge } from './PlacePanel.tsx';
+import { assignmentsByIds, industryName, placeName } from './names.ts';
+import { AssignmentItem, PanelHeader, PlanSection, RoleBadge } from './PlacePanel.tsx';
 import { AssignmentTerms } from './TermPanel.tsx';
 
 export function MatrixControls() {
@@ -167,12 +167,9 @@ export function MatrixPanel() {
   const title = `${placeName(data, cell.place, lang)} × ${industryName(data, cell.industry, lang)}`;
   return (
     <article className="cell-sentences" data-testid="cell-sentences" aria-labelledby="cell-title">
-      <header className="panel-header">
-        <h2 id="cell-title">{title}</h2>
-        <button type="button" className="close" onClick={close} aria-label={t('panel.close')}>
-          ×
-        </button>
-      </header>
+      <PanelHeader id="cell-title" onClose={close}>
+        {title}
+      </PanelHeader>
       {!mc ? (
         <p className="nothing">{t('matrix.cellGone')}</p>
       ) : (
@@ -180,24 +177,17 @@ export function MatrixPanel() {
           <p>
             <RoleBadge role={mc.role} />
           </p>
-          {mc.plans.map((planId) => {
-            const pc = mc.byPlan[planId];
-            const list = assignmentsByIds(data, pc?.assignmentIds ?? []);
-            return (
-              <section key={planId} className="plan-group" data-plan={planId}>
-                <h3>
-                  <span className="year">{data.planById.get(planId)?.year}</span> {planName(data, planId, lang)}
-                </h3>
-                <ul>
-                  {list.map((a) => (
-                    <AssignmentItem key={a.id} a={a} testId="assignment">
-                      <AssignmentTerms a={a} />
-                    </AssignmentItem>
-                  ))}
-                </ul>
-              </section>
-            );
-          })}
+          {mc.plans.map((planId) => (
+            <PlanSection key={planId} plan={planId}>
+              <ul>
+                {assignmentsByIds(data, mc.byPlan[planId]?.assignmentIds ?? []).map((a) => (
+                  <AssignmentItem key={a.id} a={a} testId="assignment">
+                    <AssignmentTerms a={a} />
+                  </AssignmentItem>
+                ))}
+              </ul>
+            </PlanSection>
+          ))}
         </>
       )}
     </article>

@@ -1,12 +1,14 @@
 /** The selected place: every visible assignment grouped by plan and industry, each with its verbatim sentence. */
-import type { MouseEvent, ReactNode } from 'react';
+import type { TFunction } from 'i18next';
+import type { MouseEvent, ReactNode, RefObject } from 'react';
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ExplorerData } from '../data/load.ts';
 import type { Assignment } from '../domain/types.ts';
 import { roleColor } from '../state/colors.ts';
 import { placeProfileFor, planAssignsNothing } from '../state/profiles.ts';
 import { placeAssignments, placesByRole } from '../state/selectors.ts';
-import { pickState } from '../state/store.ts';
+import { type ExplorerStore, type Lang, pickState, type SourceTarget } from '../state/store.ts';
 import { serializeUrl } from '../state/url.ts';
 import { AsWritten, Quote, TermList, termsIn } from './bilingual.tsx';
 import { useExplorer, useExplorerState } from './context.tsx';
@@ -27,12 +29,66 @@ export function useHeadingFocus(key: string) {
   return heading;
 }
 
+/** A place named in a panel or list, picked: select it and bring it into view on the map. */
+export function usePickPlace(): (id: string) => void {
+  const { mapCommands } = useExplorer();
+  const placeClicked = useExplorerState((s) => s.placeClicked);
+  return (id) => {
+    placeClicked(id);
+    mapCommands.current?.focusPlace(id);
+  };
+}
+
+/** A side panel's header: the heading (`headingRef`: focusable, see useHeadingFocus) and the × closing the panel. */
+export function PanelHeader(props: {
+  id: string;
+  headingRef?: RefObject<HTMLHeadingElement | null>;
+  onClose: () => void;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <header className="panel-header">
+      <h2 id={props.id} ref={props.headingRef} tabIndex={props.headingRef && -1}>
+        {props.children}
+      </h2>
+      <button type="button" className="close" onClick={props.onClose} aria-label={t('panel.close')}>
+        ×
+      </button>
+    </header>
+  );
+}
+
+/** A plan's section in a panel: its year and title, then `children` (its assignments). */
+export function PlanSection({ plan, children }: { plan: string; children: ReactNode }) {
+  const { data } = useExplorer();
+  const lang = useExplorerState((s) => s.lang);
+  return (
+    <section className="plan-group" data-plan={plan}>
+      <h3>
+        <span className="year">{data.planById.get(plan)?.year}</span> {planName(data, plan, lang)}
+      </h3>
+      {children}
+    </section>
+  );
+}
+
+/** "The plan assigns nothing": said in the panels when the chosen plan has no assignments at all. */
+export function planEmptyText(t: TFunction, data: ExplorerData, plan: string, lang: Lang): string {
+  return t('empty.plan', { year: data.planById.get(plan)?.year ?? '', title: planName(data, plan, lang) });
+}
+
+/** The link (?source=…) that opens the source reader at a plan file's line, keeping the rest of the view. */
+export function sourceHref(store: ExplorerStore, source: SourceTarget): string {
+  return serializeUrl({ ...pickState(store.getState()), source }, '') || '?';
+}
+
 export function SourceLink({ a }: { a: Assignment }) {
   const { t } = useTranslation();
   const { data, store } = useExplorer();
   const lang = useExplorerState((s) => s.lang);
   const target = { file: a.source.file, line: a.source.line };
-  const href = serializeUrl({ ...pickState(store.getState()), source: target }, '') || '?';
+  const href = sourceHref(store, target);
   const open = (e: MouseEvent) => {
     e.preventDefault();
     store.getState().sourceOpened(target);
@@ -125,9 +181,7 @@ function NothingHere({ place, name, onPick }: { place: string; name: string; onP
   return (
     <div className="nothing" data-testid="nothing-assigned">
       <p>{t('panel.nothing', { place: name })}</p>
-      {planEmpty && (
-        <p>{t('empty.plan', { year: data.planById.get(plan)?.year ?? '', title: planName(data, plan, lang) })}</p>
-      )}
+      {planEmpty && <p>{planEmptyText(t, data, plan, lang)}</p>}
       {industry && elsewhere.length > 0 ? (
         <div data-testid="industry-elsewhere">
           <p>{t('panel.elsewhere', { industry: industryName(data, industry, lang) })}</p>
@@ -181,10 +235,7 @@ function PlanGroups({ groups }: { groups: ReturnType<typeof placeAssignments> })
   const { data } = useExplorer();
   const lang = useExplorerState((s) => s.lang);
   return groups.map((g) => (
-    <section key={g.plan} className="plan-group" data-plan={g.plan}>
-      <h3>
-        <span className="year">{data.planById.get(g.plan)?.year}</span> {planName(data, g.plan, lang)}
-      </h3>
+    <PlanSection key={g.plan} plan={g.plan}>
       {g.industries.map((ig) => (
         <div key={ig.industry} className="industry-group">
           <h4>{industryName(data, ig.industry, lang)}</h4>
@@ -197,7 +248,7 @@ function PlanGroups({ groups }: { groups: ReturnType<typeof placeAssignments> })
           </ul>
         </div>
       ))}
-    </section>
+    </PlanSection>
   ));
 }
 
@@ -232,7 +283,7 @@ function PlacesWithin({ place, onPick }: { place: string; onPick: (id: string) =
 
 export function PlacePanel({ place }: { place: string }) {
   const { t } = useTranslation();
-  const { data, derived, mapCommands } = useExplorer();
+  const { data, derived } = useExplorer();
   const lang = useExplorerState((s) => s.lang);
   const placeClicked = useExplorerState((s) => s.placeClicked);
   const industry = useExplorerState((s) => s.industry);
@@ -246,20 +297,12 @@ export function PlacePanel({ place }: { place: string }) {
   const groups = useMemo(() => placeAssignments(data, derived.visible, place), [data, derived.visible, place]);
   const name = placeName(data, place, lang);
   const count = groups.reduce((n, g) => n + g.industries.reduce((m, i) => m + i.assignments.length, 0), 0);
-  const choose = (id: string) => {
-    placeClicked(id);
-    mapCommands.current?.focusPlace(id);
-  };
+  const choose = usePickPlace();
   return (
     <article className="place-panel" data-testid="place-panel" data-place={place} aria-labelledby="place-title">
-      <header className="panel-header">
-        <h2 id="place-title" ref={heading} tabIndex={-1}>
-          {name}
-        </h2>
-        <button type="button" className="close" onClick={() => placeClicked(null)} aria-label={t('panel.close')}>
-          ×
-        </button>
-      </header>
+      <PanelHeader id="place-title" headingRef={heading} onClose={() => placeClicked(null)}>
+        {name}
+      </PanelHeader>
       <PlaceFacts place={place} onPick={choose} />
       <PlaceProfileView profile={profile} onPick={choose} />
       {count === 0 ? (

@@ -11,7 +11,7 @@ import { industryProfileFor, planAssignsNothing } from '../state/profiles.ts';
 import { TermList, termEn } from './bilingual.tsx';
 import { useExplorer, useExplorerState } from './context.tsx';
 import { industryName, placeName, planName } from './names.ts';
-import { RoleBadge } from './PlacePanel.tsx';
+import { planEmptyText, RoleBadge, usePickPlace } from './PlacePanel.tsx';
 
 /** A role as a small filled mark: abbreviation visible, the word for screen readers. */
 function RoleMark({ role }: { role: Role }) {
@@ -226,11 +226,10 @@ function IndustryPlace({ e, total, onPick }: { e: Entry; total: number; onPick: 
 /** "Where is X backed?": the places of an industry ranked by role and persistence, under the current filters. */
 export function IndustryProfileView({ industry }: { industry: string }) {
   const { t } = useTranslation();
-  const { data, derived, mapCommands } = useExplorer();
+  const { data, derived } = useExplorer();
   const lang = useExplorerState((s) => s.lang);
   const roles = useExplorerState((s) => s.roles);
   const plan = useExplorerState((s) => s.plan);
-  const placeClicked = useExplorerState((s) => s.placeClicked);
   // With one plan chosen, only the places that plan names, by their role in it; persistence still counts all plans.
   const shown = useMemo(() => new Set(derived.summary.keys()), [derived.summary]);
   const profile = useMemo(() => industryProfileFor(data, { industry, roles }, shown), [data, industry, roles, shown]);
@@ -246,10 +245,7 @@ export function IndustryProfileView({ industry }: { industry: string }) {
   );
   const n = profile.plans.length;
   const name = industryName(data, industry, lang);
-  const pick = (id: string) => {
-    placeClicked(id);
-    mapCommands.current?.focusPlace(id);
-  };
+  const pick = usePickPlace();
   // Per role: up to five places with the number of plans that name them.
   const summary = groups.map(({ role, here }) => {
     const names = here
@@ -266,7 +262,7 @@ export function IndustryProfileView({ industry }: { industry: string }) {
       {groups.length === 0 ? (
         <p data-testid="nothing-assigned">
           {planAssignsNothing(data, plan)
-            ? t('empty.plan', { year: data.planById.get(plan)?.year ?? '', title: planName(data, plan, lang) })
+            ? planEmptyText(t, data, plan, lang)
             : t('industryView.none', { industry: name })}
         </p>
       ) : (

@@ -9,13 +9,12 @@ import { useTranslation } from 'react-i18next';
 import type { ExplorerData } from '../data/load.ts';
 import type { AuditSentence } from '../domain/types.ts';
 import { type Highlight, lineRuns, sourceHighlights } from '../state/source.ts';
-import { pickState, type SourceTarget } from '../state/store.ts';
-import { serializeUrl } from '../state/url.ts';
+import type { SourceTarget } from '../state/store.ts';
 import { AsWritten, Translated } from './bilingual.tsx';
 import { useExplorer, useExplorerState } from './context.tsx';
 import { Dialog } from './Dialog.tsx';
 import { assignmentsByIds, industryName, placeName, planName } from './names.ts';
-import { RoleBadge } from './PlacePanel.tsx';
+import { RoleBadge, sourceHref } from './PlacePanel.tsx';
 import { highlightKey, useReaderSelection } from './source/useReaderSelection.ts';
 import { useAuditSentences, useSourceText } from './source/useSource.ts';
 
@@ -75,8 +74,7 @@ interface LinesProps {
 function SourceLines({ lines, target, highlights, selected, showEnglish, englishOf, onChoose, listRef }: LinesProps) {
   const { t } = useTranslation();
   const { store } = useExplorer();
-  const hrefFor = (line: number) =>
-    serializeUrl({ ...pickState(store.getState()), source: { file: target.file, line } }, '') || '?';
+  const hrefFor = (line: number) => sourceHref(store, { file: target.file, line });
   return (
     <ol className="source-lines" ref={listRef} aria-label={t('source.text')} lang="zh-CN" data-testid="source-lines">
       {lines.map((text, i) => {

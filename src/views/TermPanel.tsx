@@ -12,7 +12,7 @@ import { termAssignments } from '../state/selectors.ts';
 import type { Lang } from '../state/store.ts';
 import { useExplorer, useExplorerState } from './context.tsx';
 import { industryName, placeName, termInfo, termName } from './names.ts';
-import { AssignmentItem, RoleBadge, useHeadingFocus } from './PlacePanel.tsx';
+import { AssignmentItem, PanelHeader, RoleBadge, useHeadingFocus, usePickPlace } from './PlacePanel.tsx';
 
 /** The products and enterprises of one assignment, in Chinese as written (with the English where the data has it). */
 export function AssignmentTerms({ a }: { a: Assignment }) {
@@ -100,10 +100,9 @@ function OtherNames({ term, name }: { term: TermRef; name: string }) {
 
 export function TermPanel({ term }: { term: TermRef }) {
   const { t } = useTranslation();
-  const { data, derived, mapCommands } = useExplorer();
+  const { data, derived } = useExplorer();
   const lang = useExplorerState((s) => s.lang);
   const termChosen = useExplorerState((s) => s.termChosen);
-  const placeClicked = useExplorerState((s) => s.placeClicked);
   // Chosen in the search: focus moves to the heading (announced; Tab continues in the panel). Not on a link's load.
   const heading = useHeadingFocus(`${term.kind}~${term.key}`);
   const info = termInfo(data, term);
@@ -111,10 +110,7 @@ export function TermPanel({ term }: { term: TermRef }) {
   const shown = derived.term ?? [];
   const all = useMemo(() => termAssignments(data, { plan: 'all', roles: [...ROLES] }, term), [data, term]);
   const places = useMemo(() => termPlaces(shown, data, lang), [shown, data, lang]);
-  const pick = (id: string) => {
-    placeClicked(id);
-    mapCommands.current?.focusPlace(id);
-  };
+  const pick = usePickPlace();
   return (
     <article
       className="term-panel"
@@ -122,14 +118,9 @@ export function TermPanel({ term }: { term: TermRef }) {
       data-term={`${term.kind}~${term.key}`}
       aria-labelledby="term-title"
     >
-      <header className="panel-header">
-        <h2 id="term-title" ref={heading} tabIndex={-1}>
-          <span className="term-kind">{t(`term.kind.${term.kind}`)}</span> <span lang="zh-CN">{name}</span>
-        </h2>
-        <button type="button" className="close" onClick={() => termChosen(null)} aria-label={t('panel.close')}>
-          ×
-        </button>
-      </header>
+      <PanelHeader id="term-title" headingRef={heading} onClose={() => termChosen(null)}>
+        <span className="term-kind">{t(`term.kind.${term.kind}`)}</span> <span lang="zh-CN">{name}</span>
+      </PanelHeader>
       <OtherNames term={term} name={name} />
       {shown.length === 0 ? (
         <p className="nothing" data-testid="nothing-assigned">
