@@ -59,9 +59,8 @@ function hitLabel(hit: SearchEntry, data: ExplorerData, lang: Lang): { main: str
 function hitWhere(hit: SearchEntry, data: ExplorerData, lang: Lang, t: TFunction): string | null {
   if (hit.kind === 'place' || hit.places.length === 0) return null;
   const names = hit.places.slice(0, 2).map((p) => placeName(data, p, lang));
-  return hit.places.length > 2
-    ? `${names.join(lang === 'zh' ? '、' : ', ')} … ${t('search.places', { count: hit.places.length })}`
-    : names.join(lang === 'zh' ? '、' : ', ');
+  const more = hit.places.length > 2 ? ` … ${t('search.places', { count: hit.places.length })}` : '';
+  return names.join(lang === 'zh' ? '、' : ', ') + more;
 }
 
 /**

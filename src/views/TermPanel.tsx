@@ -18,15 +18,15 @@ import { AssignmentItem, PanelHeader, RoleBadge, useHeadingFocus, usePickPlace }
 export function AssignmentTerms({ a }: { a: Assignment }) {
   const { t } = useTranslation();
   const lang = useExplorerState((s) => s.lang);
-  const line = (label: string, zh: string[], en: unknown, testId: string) => {
+  // productsEn / enterprisesEn are parallel lists the English stage of the build adds; older data has none.
+  const line = (label: string, zh: string[], en: readonly string[] | undefined, testId: string) => {
     if (zh.length === 0) return null;
-    const english = Array.isArray(en) ? en : [];
     return (
       <p className="terms" data-testid={testId}>
         <strong>{label}:</strong>{' '}
         {zh.map((name, i) => {
-          const e = english[i];
-          const gloss = lang === 'en' && typeof e === 'string' && e !== name ? e : null;
+          const e = en?.[i];
+          const gloss = lang === 'en' && e && e !== name ? e : null;
           return (
             <span key={name}>
               {i > 0 && (lang === 'zh' ? '、' : ', ')}
@@ -38,12 +38,10 @@ export function AssignmentTerms({ a }: { a: Assignment }) {
       </p>
     );
   };
-  // productsEn / enterprisesEn are parallel lists the English stage of the build adds; older data has none.
-  const en = a as unknown as Record<string, unknown>;
   return (
     <>
-      {line(t('panel.products'), a.products, en.productsEn, 'assignment-products')}
-      {line(t('panel.enterprises'), a.enterprises, en.enterprisesEn, 'assignment-enterprises')}
+      {line(t('panel.products'), a.products, a.productsEn, 'assignment-products')}
+      {line(t('panel.enterprises'), a.enterprises, a.enterprisesEn, 'assignment-enterprises')}
     </>
   );
 }
