@@ -4,7 +4,7 @@ import type { MouseEvent, ReactNode, RefObject } from 'react';
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExplorerData } from '../data/load.ts';
-import type { Assignment } from '../domain/types.ts';
+import { type Assignment, ROLES } from '../domain/types.ts';
 import { roleColor } from '../state/colors.ts';
 import { placeProfileFor, planAssignsNothing } from '../state/profiles.ts';
 import { placeAssignments, placesByRole } from '../state/selectors.ts';
@@ -176,7 +176,7 @@ function NothingHere({ place, name, onPick }: { place: string; name: string; onP
     () => placesByRole(derived.summary, (id) => placeName(data, id, lang)),
     [derived.summary, data, lang],
   );
-  const elsewhere = [...byRole.core, ...byRole.focus, ...byRole.supporting].filter((id) => id !== place);
+  const elsewhere = ROLES.flatMap((r) => byRole[r]).filter((id) => id !== place);
   const planEmpty = planAssignsNothing(data, plan);
   return (
     <div className="nothing" data-testid="nothing-assigned">
