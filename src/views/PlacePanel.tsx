@@ -1,24 +1,94 @@
 /** The selected place: every visible assignment grouped by plan and industry, each with its verbatim sentence. */
-import type { MouseEvent, ReactNode } from 'react';
+import type { TFunction } from 'i18next';
+import type { MouseEvent, ReactNode, RefObject } from 'react';
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Assignment } from '../domain/types.ts';
+import type { ExplorerData } from '../data/load.ts';
+import { type Assignment, ROLES } from '../domain/types.ts';
 import { roleColor } from '../state/colors.ts';
 import { placeProfileFor, planAssignsNothing } from '../state/profiles.ts';
 import { placeAssignments, placesByRole } from '../state/selectors.ts';
-import { pickState } from '../state/store.ts';
+import { type ExplorerStore, type Lang, pickState, type SourceTarget } from '../state/store.ts';
 import { serializeUrl } from '../state/url.ts';
 import { AsWritten, Quote, TermList, termsIn } from './bilingual.tsx';
 import { useExplorer, useExplorerState } from './context.tsx';
 import { industryName, placeName, planName } from './names.ts';
 import { PlaceProfileView } from './Profiles.tsx';
 
+/**
+ * A panel's heading, focused when `key` (what the panel shows) changes after the first load: a place or term picked
+ * on the map, in a list or the search is announced, and Tab continues in the panel. Not for one restored from a link.
+ */
+export function useHeadingFocus(key: string) {
+  const { settled } = useExplorer();
+  const heading = useRef<HTMLHeadingElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs for each new key (the effect reads nothing of it)
+  useEffect(() => {
+    if (settled.current) heading.current?.focus({ preventScroll: false });
+  }, [key, settled]);
+  return heading;
+}
+
+/** A place named in a panel or list, picked: select it and bring it into view on the map. */
+export function usePickPlace(): (id: string) => void {
+  const { mapCommands } = useExplorer();
+  const placeClicked = useExplorerState((s) => s.placeClicked);
+  return (id) => {
+    placeClicked(id);
+    mapCommands.current?.focusPlace(id);
+  };
+}
+
+/** A side panel's header: the heading (`headingRef`: focusable, see useHeadingFocus) and the × closing the panel. */
+export function PanelHeader(props: {
+  id: string;
+  headingRef?: RefObject<HTMLHeadingElement | null>;
+  onClose: () => void;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <header className="panel-header">
+      <h2 id={props.id} ref={props.headingRef} tabIndex={props.headingRef && -1}>
+        {props.children}
+      </h2>
+      <button type="button" className="close" onClick={props.onClose} aria-label={t('panel.close')}>
+        ×
+      </button>
+    </header>
+  );
+}
+
+/** A plan's section in a panel: its year and title, then `children` (its assignments). */
+export function PlanSection({ plan, children }: { plan: string; children: ReactNode }) {
+  const { data } = useExplorer();
+  const lang = useExplorerState((s) => s.lang);
+  return (
+    <section className="plan-group" data-plan={plan}>
+      <h3>
+        <span className="year">{data.planById.get(plan)?.year}</span> {planName(data, plan, lang)}
+      </h3>
+      {children}
+    </section>
+  );
+}
+
+/** "The plan assigns nothing": said in the panels when the chosen plan has no assignments at all. */
+export function planEmptyText(t: TFunction, data: ExplorerData, plan: string, lang: Lang): string {
+  return t('empty.plan', { year: data.planById.get(plan)?.year ?? '', title: planName(data, plan, lang) });
+}
+
+/** The link (?source=…) that opens the source reader at a plan file's line, keeping the rest of the view. */
+export function sourceHref(store: ExplorerStore, source: SourceTarget): string {
+  return serializeUrl({ ...pickState(store.getState()), source }, '') || '?';
+}
+
 export function SourceLink({ a }: { a: Assignment }) {
   const { t } = useTranslation();
   const { data, store } = useExplorer();
   const lang = useExplorerState((s) => s.lang);
   const target = { file: a.source.file, line: a.source.line };
-  const href = serializeUrl({ ...pickState(store.getState()), source: target }, '') || '?';
+  const href = sourceHref(store, target);
   const open = (e: MouseEvent) => {
     e.preventDefault();
     store.getState().sourceOpened(target);
@@ -106,14 +176,12 @@ function NothingHere({ place, name, onPick }: { place: string; name: string; onP
     () => placesByRole(derived.summary, (id) => placeName(data, id, lang)),
     [derived.summary, data, lang],
   );
-  const elsewhere = [...byRole.core, ...byRole.focus, ...byRole.supporting].filter((id) => id !== place);
+  const elsewhere = ROLES.flatMap((r) => byRole[r]).filter((id) => id !== place);
   const planEmpty = planAssignsNothing(data, plan);
   return (
     <div className="nothing" data-testid="nothing-assigned">
       <p>{t('panel.nothing', { place: name })}</p>
-      {planEmpty && (
-        <p>{t('empty.plan', { year: data.planById.get(plan)?.year ?? '', title: planName(data, plan, lang) })}</p>
-      )}
+      {planEmpty && <p>{planEmptyText(t, data, plan, lang)}</p>}
       {industry && elsewhere.length > 0 ? (
         <div data-testid="industry-elsewhere">
           <p>{t('panel.elsewhere', { industry: industryName(data, industry, lang) })}</p>
@@ -138,30 +206,57 @@ function NothingHere({ place, name, onPick }: { place: string; name: string; onP
   );
 }
 
-export function PlacePanel({ place }: { place: string }) {
+/** Under the heading: the Chinese name (English mode), the city it lies in, and how precise its position is. */
+function PlaceFacts({ place, onPick }: { place: string; onPick: (id: string) => void }) {
   const { t } = useTranslation();
-  const { data, derived, mapCommands, settled } = useExplorer();
+  const { data } = useExplorer();
   const lang = useExplorerState((s) => s.lang);
-  const placeClicked = useExplorerState((s) => s.placeClicked);
-  const industry = useExplorerState((s) => s.industry);
-  const roles = useExplorerState((s) => s.roles);
-  const level = useExplorerState((s) => s.level);
-  const heading = useRef<HTMLHeadingElement>(null);
-  // A place picked on the map, in a list or the search: focus goes to the panel's heading (a screen reader announces
-  // it, and Tab continues in the panel). Not for a place restored from a link on load.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs for each new place (the effect reads no state of it)
-  useEffect(() => {
-    if (settled.current) heading.current?.focus({ preventScroll: false });
-  }, [place, settled]);
-  const profile = useMemo(
-    () => placeProfileFor(data, { industry, roles, level }, place),
-    [data, industry, roles, level, place],
-  );
-  const feature = data.placeById.get(place);
-  const groups = useMemo(() => placeAssignments(data, derived.visible, place), [data, derived.visible, place]);
-  const name = placeName(data, place, lang);
-  const props = feature?.properties;
+  const props = data.placeById.get(place)?.properties;
   const cityId = props?.city && props.city !== place ? props.city : null;
+  return (
+    <p className="muted">
+      {lang === 'en' && props ? <span lang="zh-CN">{props.zh} </span> : null}
+      {cityId && (
+        <button type="button" className="linkish" onClick={() => onPick(cityId)}>
+          {t('panel.inCity', { city: placeName(data, cityId, lang) })}
+        </button>
+      )}
+      {props?.positionPrecision ? (
+        <span title={props.positionSource}> {t(`panel.position.${props.positionPrecision}`)}</span>
+      ) : (
+        props?.approximate && <span> {t('panel.approximate')}</span>
+      )}
+    </p>
+  );
+}
+
+/** The place's visible assignments: a section per plan, a group per industry. */
+function PlanGroups({ groups }: { groups: ReturnType<typeof placeAssignments> }) {
+  const { data } = useExplorer();
+  const lang = useExplorerState((s) => s.lang);
+  return groups.map((g) => (
+    <PlanSection key={g.plan} plan={g.plan}>
+      {g.industries.map((ig) => (
+        <div key={ig.industry} className="industry-group">
+          <h4>{industryName(data, ig.industry, lang)}</h4>
+          <ul>
+            {ig.assignments.map((a) => (
+              <AssignmentItem key={a.id} a={a} asWritten={false} testId="assignment">
+                <AssignmentTerms a={a} />
+              </AssignmentItem>
+            ))}
+          </ul>
+        </div>
+      ))}
+    </PlanSection>
+  ));
+}
+
+/** The places inside this one (a city's counties and parks, a county's parks) that have something shown. */
+function PlacesWithin({ place, onPick }: { place: string; onPick: (id: string) => void }) {
+  const { t } = useTranslation();
+  const { data, derived } = useExplorer();
+  const lang = useExplorerState((s) => s.lang);
   const within = useMemo(
     () =>
       data.places
@@ -169,34 +264,46 @@ export function PlacePanel({ place }: { place: string }) {
         .filter((f) => derived.summary.has(f.id)),
     [data, place, derived.summary],
   );
+  if (within.length === 0) return null;
+  return (
+    <section className="within">
+      <h3>{t('panel.placesWithin')}</h3>
+      <ul className="place-list">
+        {within.map((f) => (
+          <li key={f.id}>
+            <button type="button" onClick={() => onPick(f.id)}>
+              {placeName(data, f.id, lang)}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export function PlacePanel({ place }: { place: string }) {
+  const { t } = useTranslation();
+  const { data, derived } = useExplorer();
+  const lang = useExplorerState((s) => s.lang);
+  const placeClicked = useExplorerState((s) => s.placeClicked);
+  const industry = useExplorerState((s) => s.industry);
+  const roles = useExplorerState((s) => s.roles);
+  const level = useExplorerState((s) => s.level);
+  const heading = useHeadingFocus(place);
+  const profile = useMemo(
+    () => placeProfileFor(data, { industry, roles, level }, place),
+    [data, industry, roles, level, place],
+  );
+  const groups = useMemo(() => placeAssignments(data, derived.visible, place), [data, derived.visible, place]);
+  const name = placeName(data, place, lang);
   const count = groups.reduce((n, g) => n + g.industries.reduce((m, i) => m + i.assignments.length, 0), 0);
-  const choose = (id: string) => {
-    placeClicked(id);
-    mapCommands.current?.focusPlace(id);
-  };
+  const choose = usePickPlace();
   return (
     <article className="place-panel" data-testid="place-panel" data-place={place} aria-labelledby="place-title">
-      <header className="panel-header">
-        <h2 id="place-title" ref={heading} tabIndex={-1}>
-          {name}
-        </h2>
-        <button type="button" className="close" onClick={() => placeClicked(null)} aria-label={t('panel.close')}>
-          ×
-        </button>
-      </header>
-      <p className="muted">
-        {lang === 'en' && props ? <span lang="zh-CN">{props.zh} </span> : null}
-        {cityId && (
-          <button type="button" className="linkish" onClick={() => choose(cityId)}>
-            {t('panel.inCity', { city: placeName(data, cityId, lang) })}
-          </button>
-        )}
-        {props?.positionPrecision ? (
-          <span title={props.positionSource}> {t(`panel.position.${props.positionPrecision}`)}</span>
-        ) : (
-          props?.approximate && <span> {t('panel.approximate')}</span>
-        )}
-      </p>
+      <PanelHeader id="place-title" headingRef={heading} onClose={() => placeClicked(null)}>
+        {name}
+      </PanelHeader>
+      <PlaceFacts place={place} onPick={choose} />
       <PlaceProfileView profile={profile} onPick={choose} />
       {count === 0 ? (
         <NothingHere place={place} name={name} onPick={choose} />
@@ -208,39 +315,8 @@ export function PlacePanel({ place }: { place: string }) {
           })}
         </p>
       )}
-      {groups.map((g) => (
-        <section key={g.plan} className="plan-group" data-plan={g.plan}>
-          <h3>
-            <span className="year">{data.planById.get(g.plan)?.year}</span> {planName(data, g.plan, lang)}
-          </h3>
-          {g.industries.map((ig) => (
-            <div key={ig.industry} className="industry-group">
-              <h4>{industryName(data, ig.industry, lang)}</h4>
-              <ul>
-                {ig.assignments.map((a) => (
-                  <AssignmentItem key={a.id} a={a} asWritten={false} testId="assignment">
-                    <AssignmentTerms a={a} />
-                  </AssignmentItem>
-                ))}
-              </ul>
-            </div>
-          ))}
-        </section>
-      ))}
-      {within.length > 0 && (
-        <section className="within">
-          <h3>{t('panel.placesWithin')}</h3>
-          <ul className="place-list">
-            {within.map((f) => (
-              <li key={f.id}>
-                <button type="button" onClick={() => choose(f.id)}>
-                  {placeName(data, f.id, lang)}
-                </button>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <PlanGroups groups={groups} />
+      <PlacesWithin place={place} onPick={choose} />
     </article>
   );
 }

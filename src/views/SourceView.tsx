@@ -4,22 +4,132 @@
  * map) or why it produced nothing. Deep-linkable: ?source=<file>&line=<n> scrolls to and focuses that line. A plan
  * picker opens any plan's text.
  */
-import { type MouseEvent, useEffect, useMemo, useRef, useState } from 'react';
+import { type MouseEvent, type RefObject, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type ExplorerData, loadAudit, seedUrl } from '../data/load.ts';
+import type { ExplorerData } from '../data/load.ts';
 import type { AuditSentence } from '../domain/types.ts';
 import { type Highlight, lineRuns, sourceHighlights } from '../state/source.ts';
-import { pickState, type SourceTarget } from '../state/store.ts';
-import { serializeUrl } from '../state/url.ts';
+import type { SourceTarget } from '../state/store.ts';
 import { AsWritten, Translated } from './bilingual.tsx';
 import { useExplorer, useExplorerState } from './context.tsx';
 import { Dialog } from './Dialog.tsx';
 import { assignmentsByIds, industryName, placeName, planName } from './names.ts';
-import { RoleBadge } from './PlacePanel.tsx';
+import { RoleBadge, sourceHref } from './PlacePanel.tsx';
+import { highlightKey, useReaderSelection } from './source/useReaderSelection.ts';
+import { useAuditSentences, useSourceText } from './source/useSource.ts';
 
-type Doc = { state: 'loading' } | { state: 'missing' } | { state: 'ok'; lines: string[] };
+/** Above the text: the plan picker, the file and line with the highlights' key, and the English toggle. */
+function ReaderBar(props: { target: SourceTarget; showEnglish: boolean; onShowEnglish: (on: boolean) => void }) {
+  const { target, showEnglish, onShowEnglish } = props;
+  const { t } = useTranslation();
+  const { data } = useExplorer();
+  const lang = useExplorerState((s) => s.lang);
+  const sourceOpened = useExplorerState((s) => s.sourceOpened);
+  return (
+    <div className="reader-bar">
+      <label className="field">
+        <span>{t('source.plan')}</span>
+        <select
+          value={target.file}
+          onChange={(e) => sourceOpened({ file: e.target.value, line: 1 })}
+          data-testid="source-plan"
+        >
+          {data.plans.map((p) => (
+            <option key={p.id} value={p.file}>
+              {p.year} · {planName(data, p.id, lang)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <p className="muted small">
+        {target.file} · {t('source.line', { line: target.line })} ·{' '}
+        <span className="hl-key hl-assigned">{t('source.keyAssigned')}</span>{' '}
+        <span className="hl-key hl-layout">{t('source.keyLayout')}</span>
+      </p>
+      <label className="check small">
+        <input
+          type="checkbox"
+          checked={showEnglish}
+          onChange={(e) => onShowEnglish(e.target.checked)}
+          data-testid="source-show-english"
+        />{' '}
+        {t('source.showEnglish')}
+      </label>
+    </div>
+  );
+}
 
-const keyOf = (h: Highlight) => `${h.line}:${h.start}`;
+interface LinesProps {
+  lines: string[];
+  target: SourceTarget;
+  highlights: Map<number, Highlight[]>;
+  selected: string | null;
+  showEnglish: boolean;
+  englishOf: (h: Highlight) => string | null;
+  onChoose: (e: MouseEvent, h: Highlight) => void;
+  listRef: RefObject<HTMLOListElement | null>;
+}
+
+/** The text, every line numbered; highlights are links to their line (a click selects them instead). */
+function SourceLines({ lines, target, highlights, selected, showEnglish, englishOf, onChoose, listRef }: LinesProps) {
+  const { t } = useTranslation();
+  const { store } = useExplorer();
+  const hrefFor = (line: number) => sourceHref(store, { file: target.file, line });
+  return (
+    <ol className="source-lines" ref={listRef} aria-label={t('source.text')} lang="zh-CN" data-testid="source-lines">
+      {lines.map((text, i) => {
+        const n = i + 1;
+        const hs = highlights.get(n) ?? [];
+        return (
+          <li
+            key={n}
+            value={n}
+            tabIndex={-1}
+            className={n === target.line ? 'target' : undefined}
+            aria-current={n === target.line ? 'true' : undefined}
+            data-line={n}
+          >
+            {hs.length === 0
+              ? text || '\u00a0'
+              : lineRuns(text, hs).map((run, k) =>
+                  run.highlight ? (
+                    <a
+                      // biome-ignore lint/suspicious/noArrayIndexKey: runs are positional
+                      key={k}
+                      href={hrefFor(n)}
+                      className={`hl hl-${run.highlight.status === 'assigned' ? 'assigned' : 'layout'}${
+                        selected === highlightKey(run.highlight) ? ' current' : ''
+                      }`}
+                      aria-current={selected === highlightKey(run.highlight) ? 'true' : undefined}
+                      onClick={(e) => run.highlight && onChoose(e, run.highlight)}
+                      data-testid="source-highlight"
+                      data-line={n}
+                      data-start={run.highlight.start}
+                      data-assignments={run.highlight.assignments.length}
+                    >
+                      {run.text}
+                    </a>
+                  ) : (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: runs are positional
+                    <span key={k}>{run.text}</span>
+                  ),
+                )}
+            {showEnglish &&
+              hs.map((h) => {
+                const en = englishOf(h);
+                return en ? (
+                  <span key={highlightKey(h)} className="line-en" lang="en" data-testid="source-english" data-line={n}>
+                    <span className="visually-hidden">{t('source.englishOf', { line: n })}: </span>
+                    {en}
+                  </span>
+                ) : null;
+              })}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
 
 export function SourceView({ target }: { target: SourceTarget }) {
   const { t } = useTranslation();
@@ -27,83 +137,22 @@ export function SourceView({ target }: { target: SourceTarget }) {
   const lang = useExplorerState((s) => s.lang);
   const sourceClosed = useExplorerState((s) => s.sourceClosed);
   const sourceOpened = useExplorerState((s) => s.sourceOpened);
-  const [doc, setDoc] = useState<Doc>({ state: 'loading' });
-  const [sentences, setSentences] = useState<AuditSentence[] | null>(null);
-  const [selected, setSelected] = useState<string | null>(null);
+  const doc = useSourceText(target.file);
+  const sentences = useAuditSentences(target.file);
   // In English mode the English of each highlighted sentence shows under its line (a toggle; off in Chinese mode).
   const [showEnglish, setShowEnglish] = useState(lang === 'en');
   useEffect(() => setShowEnglish(lang === 'en'), [lang]);
   const listRef = useRef<HTMLOListElement>(null);
-  // A line chosen inside the reader (a click on a highlight) updates the URL but must not scroll or steal focus.
-  const internal = useRef(false);
-
-  useEffect(() => {
-    let live = true;
-    setDoc({ state: 'loading' });
-    fetch(seedUrl(target.file))
-      .then(async (res) => {
-        const buf = await res.arrayBuffer();
-        const text = new TextDecoder('utf-8').decode(buf);
-        if (!res.ok || text.trimStart().startsWith('<!')) throw new Error('missing');
-        if (live) setDoc({ state: 'ok', lines: text.split(/\r?\n/) });
-      })
-      .catch(() => live && setDoc({ state: 'missing' }));
-    return () => {
-      live = false;
-    };
-  }, [target.file]);
-
-  useEffect(() => {
-    let live = true;
-    loadAudit()
-      .then((audit) => live && setSentences(audit.plans.find((p) => p.file === target.file)?.sentences ?? []))
-      // Without the audit the assignment quotes are still highlighted.
-      .catch(() => live && setSentences([]));
-    return () => {
-      live = false;
-    };
-  }, [target.file]);
-
   const highlights = useMemo(
     () => sourceHighlights(target.file, sentences ?? [], data.assignments),
     [target.file, sentences, data.assignments],
   );
-
-  // Deep link: bring the target line into view and focus it; pre-select its first highlight that assigns something.
-  useEffect(() => {
-    if (doc.state !== 'ok') return;
-    if (internal.current) {
-      internal.current = false;
-      return;
-    }
-    const li = listRef.current?.querySelector<HTMLElement>(`li[data-line="${target.line}"]`);
-    li?.scrollIntoView?.({ block: 'center' });
-    li?.focus({ preventScroll: true });
-    const onLine = highlights.get(target.line) ?? [];
-    const first = onLine.find((h) => h.assignments.length > 0) ?? onLine[0];
-    setSelected(first ? keyOf(first) : null);
-  }, [doc.state, target.line, highlights]);
-
-  const englishOf = useMemo(() => {
-    const byLine = new Map<number, AuditSentence[]>();
-    for (const sentence of sentences ?? []) byLine.set(sentence.line, [...(byLine.get(sentence.line) ?? []), sentence]);
-    return (h: Highlight) => highlightEnglish(h, byLine.get(h.line) ?? [], data);
-  }, [sentences, data]);
-
+  const { selected, choose } = useReaderSelection(listRef, doc.state === 'ok', target.line, highlights, (line) =>
+    sourceOpened({ file: target.file, line }),
+  );
+  const englishOf = useMemo(() => englishLookup(sentences ?? [], data), [sentences, data]);
   const plan = data.plans.find((p) => p.file === target.file);
-  const allHighlights = [...highlights.values()].flat();
-  const current = allHighlights.find((h) => keyOf(h) === selected) ?? null;
-  const hrefFor = (line: number) =>
-    serializeUrl({ ...pickState(store.getState()), source: { file: target.file, line } }, '') || '?';
-
-  const choose = (e: MouseEvent, h: Highlight) => {
-    e.preventDefault();
-    setSelected(keyOf(h));
-    if (h.line !== target.line) {
-      internal.current = true;
-      sourceOpened({ file: target.file, line: h.line });
-    }
-  };
+  const current = [...highlights.values()].flat().find((h) => highlightKey(h) === selected) ?? null;
   const openPlace = (place: string) => {
     sourceClosed();
     store.getState().viewChosen('map');
@@ -124,98 +173,21 @@ export function SourceView({ target }: { target: SourceTarget }) {
       onClose={sourceClosed}
       cardClass="reader"
     >
-      <div className="reader-bar">
-        <label className="field">
-          <span>{t('source.plan')}</span>
-          <select
-            value={target.file}
-            onChange={(e) => sourceOpened({ file: e.target.value, line: 1 })}
-            data-testid="source-plan"
-          >
-            {data.plans.map((p) => (
-              <option key={p.id} value={p.file}>
-                {p.year} · {planName(data, p.id, lang)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <p className="muted small">
-          {target.file} · {t('source.line', { line: target.line })} ·{' '}
-          <span className="hl-key hl-assigned">{t('source.keyAssigned')}</span>{' '}
-          <span className="hl-key hl-layout">{t('source.keyLayout')}</span>
-        </p>
-        <label className="check small">
-          <input
-            type="checkbox"
-            checked={showEnglish}
-            onChange={(e) => setShowEnglish(e.target.checked)}
-            data-testid="source-show-english"
-          />{' '}
-          {t('source.showEnglish')}
-        </label>
-      </div>
+      <ReaderBar target={target} showEnglish={showEnglish} onShowEnglish={setShowEnglish} />
       <div className="reader-body">
         {doc.state === 'loading' && <p>{t('source.loading')}</p>}
         {doc.state === 'missing' && <p role="alert">{t('source.missing', { file: target.file })}</p>}
         {doc.state === 'ok' && (
-          <ol
-            className="source-lines"
-            ref={listRef}
-            aria-label={t('source.text')}
-            lang="zh-CN"
-            data-testid="source-lines"
-          >
-            {doc.lines.map((text, i) => {
-              const n = i + 1;
-              const hs = highlights.get(n) ?? [];
-              return (
-                <li
-                  key={n}
-                  value={n}
-                  tabIndex={-1}
-                  className={n === target.line ? 'target' : undefined}
-                  aria-current={n === target.line ? 'true' : undefined}
-                  data-line={n}
-                >
-                  {hs.length === 0
-                    ? text || '\u00a0'
-                    : lineRuns(text, hs).map((run, k) =>
-                        run.highlight ? (
-                          <a
-                            // biome-ignore lint/suspicious/noArrayIndexKey: runs are positional
-                            key={k}
-                            href={hrefFor(n)}
-                            className={`hl hl-${run.highlight.status === 'assigned' ? 'assigned' : 'layout'}${
-                              selected === keyOf(run.highlight) ? ' current' : ''
-                            }`}
-                            aria-current={selected === keyOf(run.highlight) ? 'true' : undefined}
-                            onClick={(e) => run.highlight && choose(e, run.highlight)}
-                            data-testid="source-highlight"
-                            data-line={n}
-                            data-start={run.highlight.start}
-                            data-assignments={run.highlight.assignments.length}
-                          >
-                            {run.text}
-                          </a>
-                        ) : (
-                          // biome-ignore lint/suspicious/noArrayIndexKey: runs are positional
-                          <span key={k}>{run.text}</span>
-                        ),
-                      )}
-                  {showEnglish &&
-                    hs.map((h) => {
-                      const en = englishOf(h);
-                      return en ? (
-                        <span key={keyOf(h)} className="line-en" lang="en" data-testid="source-english" data-line={n}>
-                          <span className="visually-hidden">{t('source.englishOf', { line: n })}: </span>
-                          {en}
-                        </span>
-                      ) : null;
-                    })}
-                </li>
-              );
-            })}
-          </ol>
+          <SourceLines
+            lines={doc.lines}
+            target={target}
+            highlights={highlights}
+            selected={selected}
+            showEnglish={showEnglish}
+            englishOf={englishOf}
+            onChoose={choose}
+            listRef={listRef}
+          />
         )}
         <aside className="reader-detail" aria-live="polite" aria-label={t('source.detail')} data-testid="source-detail">
           {!current ? (
@@ -232,6 +204,13 @@ export function SourceView({ target }: { target: SourceTarget }) {
       </div>
     </Dialog>
   );
+}
+
+/** The English of each highlight (highlightEnglish), from the audit's sentences of the plan. */
+function englishLookup(sentences: readonly AuditSentence[], data: ExplorerData): (h: Highlight) => string | null {
+  const byLine = new Map<number, AuditSentence[]>();
+  for (const sentence of sentences) byLine.set(sentence.line, [...(byLine.get(sentence.line) ?? []), sentence]);
+  return (h) => highlightEnglish(h, byLine.get(h.line) ?? [], data);
 }
 
 /**

@@ -2,29 +2,31 @@
  * A product or company chosen in the search: every place the plans name it for, strongest role first, each with its
  * sentences (role, plan and line, the verbatim quote). The map shows the same places (derived.term → fills).
  */
-import { useEffect, useMemo, useRef } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExplorerData } from '../data/load.ts';
+import { roleRank, strongestRole } from '../domain/roles.ts';
 import type { TermRef } from '../domain/terms.ts';
-import { type Assignment, ROLES } from '../domain/types.ts';
-import { strongerRole, termAssignments } from '../state/selectors.ts';
+import { type Assignment, ROLES, type Role } from '../domain/types.ts';
+import { termAssignments } from '../state/selectors.ts';
+import type { Lang } from '../state/store.ts';
 import { useExplorer, useExplorerState } from './context.tsx';
 import { industryName, placeName, termInfo, termName } from './names.ts';
-import { AssignmentItem, RoleBadge } from './PlacePanel.tsx';
+import { AssignmentItem, PanelHeader, RoleBadge, useHeadingFocus, usePickPlace } from './PlacePanel.tsx';
 
 /** The products and enterprises of one assignment, in Chinese as written (with the English where the data has it). */
 export function AssignmentTerms({ a }: { a: Assignment }) {
   const { t } = useTranslation();
   const lang = useExplorerState((s) => s.lang);
-  const line = (label: string, zh: string[], en: unknown, testId: string) => {
+  // productsEn / enterprisesEn are parallel lists the English stage of the build adds; older data has none.
+  const line = (label: string, zh: string[], en: readonly string[] | undefined, testId: string) => {
     if (zh.length === 0) return null;
-    const english = Array.isArray(en) ? en : [];
     return (
       <p className="terms" data-testid={testId}>
         <strong>{label}:</strong>{' '}
         {zh.map((name, i) => {
-          const e = english[i];
-          const gloss = lang === 'en' && typeof e === 'string' && e !== name ? e : null;
+          const e = en?.[i];
+          const gloss = lang === 'en' && e && e !== name ? e : null;
           return (
             <span key={name}>
               {i > 0 && (lang === 'zh' ? '、' : ', ')}
@@ -36,60 +38,77 @@ export function AssignmentTerms({ a }: { a: Assignment }) {
       </p>
     );
   };
-  // productsEn / enterprisesEn are parallel lists the English stage of the build adds; older data has none.
-  const en = a as unknown as Record<string, unknown>;
   return (
     <>
-      {line(t('panel.products'), a.products, en.productsEn, 'assignment-products')}
-      {line(t('panel.enterprises'), a.enterprises, en.enterprisesEn, 'assignment-enterprises')}
+      {line(t('panel.products'), a.products, a.productsEn, 'assignment-products')}
+      {line(t('panel.enterprises'), a.enterprises, a.enterprisesEn, 'assignment-enterprises')}
     </>
   );
 }
 
-const rank = (r: Assignment['role']) => ROLES.indexOf(r);
 const LEVELS = ['province', 'city', 'county', 'newarea', 'park', 'macro'];
 const levelRank = (data: ExplorerData, id: string) => {
   const level = data.placeById.get(id)?.properties.level;
   return level ? LEVELS.indexOf(level) : LEVELS.length;
 };
 
+interface TermPlace {
+  place: string;
+  list: Assignment[];
+  strongest: Role;
+}
+
+/**
+ * The places of a term's assignments: strongest role first, then cities before counties and parks, then most
+ * sentences, then name; each with its sentences in the order given (plan order).
+ */
+export function termPlaces(shown: readonly Assignment[], data: ExplorerData, lang: Lang): TermPlace[] {
+  const by = new Map<string, Assignment[]>();
+  for (const a of shown) by.set(a.place, [...(by.get(a.place) ?? []), a]);
+  return [...by]
+    .map(([place, list]) => ({ place, list, strongest: strongestRole(list.map((a) => a.role)) ?? 'supporting' }))
+    .sort(
+      (x, y) =>
+        roleRank(x.strongest) - roleRank(y.strongest) ||
+        levelRank(data, x.place) - levelRank(data, y.place) ||
+        y.list.length - x.list.length ||
+        placeName(data, x.place, lang).localeCompare(placeName(data, y.place, lang), 'zh'),
+    );
+}
+
+/** The term's name in the other language and its other spellings, under the heading. */
+function OtherNames({ term, name }: { term: TermRef; name: string }) {
+  const { t } = useTranslation();
+  const { data } = useExplorer();
+  const lang = useExplorerState((s) => s.lang);
+  const info = termInfo(data, term);
+  const other = lang === 'zh' ? info?.en : info?.names[0] !== name ? info?.names[0] : null;
+  const variants = (info?.names ?? []).filter((n) => n !== name && n !== other);
+  if (!other && variants.length === 0) return null;
+  return (
+    <p className="muted">
+      {other && <span lang={lang === 'zh' ? 'en' : 'zh-CN'}>{other}</span>}
+      {other && variants.length > 0 && ' · '}
+      {variants.length > 0 && (
+        <span lang="zh-CN">{t('term.alsoWritten', { names: variants.join(lang === 'zh' ? '、' : ', ') })}</span>
+      )}
+    </p>
+  );
+}
+
 export function TermPanel({ term }: { term: TermRef }) {
   const { t } = useTranslation();
-  const { data, derived, mapCommands, settled } = useExplorer();
+  const { data, derived } = useExplorer();
   const lang = useExplorerState((s) => s.lang);
   const termChosen = useExplorerState((s) => s.termChosen);
-  const placeClicked = useExplorerState((s) => s.placeClicked);
-  const heading = useRef<HTMLHeadingElement>(null);
+  // Chosen in the search: focus moves to the heading (announced; Tab continues in the panel). Not on a link's load.
+  const heading = useHeadingFocus(`${term.kind}~${term.key}`);
   const info = termInfo(data, term);
   const name = termName(data, term, lang);
   const shown = derived.term ?? [];
   const all = useMemo(() => termAssignments(data, { plan: 'all', roles: [...ROLES] }, term), [data, term]);
-  // Places, strongest role first, then cities before counties and parks, then most sentences, then name; each with its
-  // sentences in plan order.
-  const places = useMemo(() => {
-    const by = new Map<string, Assignment[]>();
-    for (const a of shown) by.set(a.place, [...(by.get(a.place) ?? []), a]);
-    return [...by]
-      .map(([place, list]) => ({ place, list, strongest: list.map((a) => a.role).reduce(strongerRole) }))
-      .sort(
-        (x, y) =>
-          rank(x.strongest) - rank(y.strongest) ||
-          levelRank(data, x.place) - levelRank(data, y.place) ||
-          y.list.length - x.list.length ||
-          placeName(data, x.place, lang).localeCompare(placeName(data, y.place, lang), 'zh'),
-      );
-  }, [shown, data, lang]);
-  // Chosen in the search: focus moves to the heading (announced; Tab continues in the panel). Not on a link's load.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs for each new term
-  useEffect(() => {
-    if (settled.current) heading.current?.focus({ preventScroll: false });
-  }, [term.kind, term.key, settled]);
-  const other = lang === 'zh' ? info?.en : info?.names[0] !== name ? info?.names[0] : null;
-  const variants = (info?.names ?? []).filter((n) => n !== name && n !== other);
-  const pick = (id: string) => {
-    placeClicked(id);
-    mapCommands.current?.focusPlace(id);
-  };
+  const places = useMemo(() => termPlaces(shown, data, lang), [shown, data, lang]);
+  const pick = usePickPlace();
   return (
     <article
       className="term-panel"
@@ -97,23 +116,10 @@ export function TermPanel({ term }: { term: TermRef }) {
       data-term={`${term.kind}~${term.key}`}
       aria-labelledby="term-title"
     >
-      <header className="panel-header">
-        <h2 id="term-title" ref={heading} tabIndex={-1}>
-          <span className="term-kind">{t(`term.kind.${term.kind}`)}</span> <span lang="zh-CN">{name}</span>
-        </h2>
-        <button type="button" className="close" onClick={() => termChosen(null)} aria-label={t('panel.close')}>
-          ×
-        </button>
-      </header>
-      {(other || variants.length > 0) && (
-        <p className="muted">
-          {other && <span lang={lang === 'zh' ? 'en' : 'zh-CN'}>{other}</span>}
-          {other && variants.length > 0 && ' · '}
-          {variants.length > 0 && (
-            <span lang="zh-CN">{t('term.alsoWritten', { names: variants.join(lang === 'zh' ? '、' : ', ') })}</span>
-          )}
-        </p>
-      )}
+      <PanelHeader id="term-title" headingRef={heading} onClose={() => termChosen(null)}>
+        <span className="term-kind">{t(`term.kind.${term.kind}`)}</span> <span lang="zh-CN">{name}</span>
+      </PanelHeader>
+      <OtherNames term={term} name={name} />
       {shown.length === 0 ? (
         <p className="nothing" data-testid="nothing-assigned">
           {t('term.none', { name })}
