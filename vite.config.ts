@@ -138,6 +138,8 @@ export default defineConfig({
   ],
   build: {
     target: 'es2022',
+    // Every browser that runs es2022 supports <link rel="modulepreload">: the polyfill would only be dead weight.
+    modulePreload: { polyfill: false },
     sourcemap: false,
     chunkSizeWarningLimit: 1200,
   },

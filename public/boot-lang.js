@@ -1,8 +1,5 @@
-// Runs before the body is parsed (a classic script in <head>): sets <html lang> to the language the explorer will
-// start in, so the first paint (index.html's shell and static map, both languages in the markup, CSS showing the one
-// of <html lang>) is already in the reader's language. The rule is the app's: a valid ?lang=, else the stored choice
-// (src/i18n/index.ts STORAGE_KEY), else the browser's first language (zh* → Chinese, any other → English), else
-// Chinese. src/i18n/boot-lang.test.ts runs this file and the app's functions over one table of cases.
+// Sets <html lang> before the body paints, so index.html's shell shows the reader's language (docs/app.md, "First
+// paint"). Same rule as the app; src/i18n/boot-lang.test.ts checks both against one table.
 (() => {
   let lang = null;
   try {

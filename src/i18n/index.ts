@@ -3,7 +3,6 @@
  * zh/en fields through `pick`. The reader's choice is remembered in localStorage and mirrored in the URL (?lang=en).
  */
 import i18next, { type i18n } from 'i18next';
-import LanguageDetector from 'i18next-browser-languagedetector';
 import { initReactI18next } from 'react-i18next';
 import type { Lang } from '../state/store.ts';
 import { en } from './en.ts';
@@ -42,7 +41,7 @@ export function rememberLang(lang: Lang): void {
 
 /**
  * The language the page starts in when the URL does not say (`?lang=` is read by the URL parser and wins): the
- * remembered choice, else the browser's language, found by the ecosystem's detector. A browser whose first language
+ * remembered choice, else the browser's first language. A browser whose first language
  * is Chinese (any script or region) gets Chinese; any other gets English, the interface language a non-Chinese
  * reader is likeliest to read. No browser language at all (e.g. a crawler) falls back to Chinese, the plans' language.
  */
@@ -50,12 +49,14 @@ export function initialLang(): Lang {
   return rememberedLang() ?? browserLang() ?? 'zh';
 }
 
-/** The browser's first language mapped onto the explorer's two (zh-TW, zh-Hant-HK → zh; en-GB, fr → en). */
+/**
+ * The browser's first language mapped onto the explorer's two (zh-TW, zh-Hant-HK → zh; en-GB, fr → en). The same
+ * rule runs before the first paint in public/boot-lang.js (which cannot import anything; boot-lang.test.ts holds the
+ * two to one table), so it is written out here too rather than taken from a detector library.
+ */
 export function browserLang(): Lang | null {
   try {
-    // Only the navigator: the URL parser owns ?lang= (with its own validation) and rememberedLang the stored choice.
-    const found = new LanguageDetector(undefined, { order: ['navigator'], caches: [] }).detect();
-    const first = Array.isArray(found) ? found[0] : found;
+    const first = globalThis.navigator?.languages?.[0] ?? globalThis.navigator?.language;
     if (!first) return null;
     return /^zh(?:[-_]|$)/i.test(first) ? 'zh' : 'en';
   } catch {
