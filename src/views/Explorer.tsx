@@ -8,10 +8,23 @@ import { termIds } from '../domain/terms.ts';
 import { rememberLang } from '../i18n/index.ts';
 import { createDeriver, type Deriver } from '../state/derived.ts';
 import { shownChanges } from '../state/planner.ts';
-import { type ExplorerState, type ExplorerStore, LANGUAGES, pickState } from '../state/store.ts';
+import {
+  type ExplorerState,
+  type ExplorerStore,
+  LANGUAGES,
+  type Lang,
+  pickState,
+  type ViewName,
+} from '../state/store.ts';
 import { type KnownIds, parseUrl, serializeUrl } from '../state/url.ts';
 import { About } from './About.tsx';
-import { ExplorerContext, type ExplorerContextValue, type MapCommands } from './context.tsx';
+import {
+  ExplorerContext,
+  type ExplorerContextValue,
+  type MapCommands,
+  useExplorer,
+  useExplorerState,
+} from './context.tsx';
 import { IndustryPicker, PlanTimeline, RoleToggles } from './Filters.tsx';
 import { IndustryView, Overview } from './IndustryView.tsx';
 import { Legend } from './Legend.tsx';
@@ -120,24 +133,9 @@ interface PageProps {
   derive: Deriver;
 }
 
-const ExplorerPage = memo(function ExplorerPage({ data, store, state, derive }: PageProps) {
+/** The document's language and title follow the state's language (and the choice is remembered). */
+function useDocumentLanguage(lang: Lang) {
   const { t, i18n } = useTranslation();
-  const { industry, place, term, lang, source, view } = state;
-  const [aboutOpen, setAboutOpen] = useState(false);
-  const [downloadsOpen, setDownloadsOpen] = useState(false);
-  const [sheet, setSheet] = useState<Sheet>('closed');
-  const sheetOpen = sheet !== 'closed';
-  const mapCommands = useRef<MapCommands | null>(null);
-  const focusReturn = useRef<HTMLElement | null>(null);
-  const settled = useRef(false);
-  // Reset remounts the filters, so local inputs (the industry search text) are cleared too.
-  const [resets, setResets] = useState(0);
-  // Below 1280 px (and on phones) reset and "about" go into a "⋯" menu, so the header keeps one row from 1024 px up
-  // in both languages with room for a place name in the search field (the phone header fits 375 px the same way).
-  const compact = useMediaQuery(COMPACT_HEADER);
-  // On phones "download & share" joins them (last, so the menu still opens on reset): the four view tabs fill the row.
-  const phone = useMediaQuery(PHONE);
-
   useEffect(() => {
     // changeLanguage re-renders every translated component even for the same language: call it only on a change.
     if (i18n.language !== lang) void i18n.changeLanguage(lang);
@@ -147,10 +145,17 @@ const ExplorerPage = memo(function ExplorerPage({ data, store, state, derive }: 
   useEffect(() => {
     document.title = t('app.title');
   }, [t]);
+}
 
+/**
+ * Whatever opens the source reader (a citation, a matrix cell …), focus goes back to it when the reader closes; and
+ * `settled` turns true once the page has rendered (a place picked after that moves focus to the panel's heading).
+ */
+function useReaderFocusReturn(store: ExplorerStore) {
+  const focusReturn = useRef<HTMLElement | null>(null);
+  const settled = useRef(false);
   useEffect(() => {
     settled.current = true;
-    // Whatever opens the source reader (a citation, a matrix cell …), focus goes back to it when the reader closes.
     return store.subscribe((s, prev) => {
       if (s.source && !prev.source && document.activeElement instanceof HTMLElement)
         focusReturn.current = document.activeElement;
@@ -164,13 +169,26 @@ const ExplorerPage = memo(function ExplorerPage({ data, store, state, derive }: 
       }
     });
   }, [store]);
+  return { focusReturn, settled };
+}
+
+const ExplorerPage = memo(function ExplorerPage({ data, store, state, derive }: PageProps) {
+  const { view, source } = state;
+  const [aboutOpen, setAboutOpen] = useState(false);
+  const [downloadsOpen, setDownloadsOpen] = useState(false);
+  const [sheet, setSheet] = useState<Sheet>('closed');
+  const mapCommands = useRef<MapCommands | null>(null);
+  // Reset remounts the filters, so local inputs (the industry search text) are cleared too.
+  const [resets, setResets] = useState(0);
+  useDocumentLanguage(state.lang);
+  const { focusReturn, settled } = useReaderFocusReturn(store);
 
   const derived = derive(state);
   // Actions are stable functions on the store; the rendered state fields are the deferred ones.
   const full = useMemo(() => ({ ...store.getState(), ...state }), [store, state]);
   const ctx = useMemo<ExplorerContextValue>(
     () => ({ data, store, state: full, derived, derive, mapCommands, focusReturn, settled }),
-    [data, store, full, derived, derive],
+    [data, store, full, derived, derive, focusReturn, settled],
   );
 
   useEffect(() => {
@@ -184,118 +202,19 @@ const ExplorerPage = memo(function ExplorerPage({ data, store, state, derive }: 
     mapCommands.current?.resetCamera();
   };
 
-  const panel = () => {
-    if (view === 'changes') return <ChangeList rows={shownChanges(derived.changes ?? [], place)} />;
-    if (view === 'matrix') return <MatrixPanel />;
-    if (view === 'overlap') return <OverlapPanel />;
-    if (place) return <PlacePanel place={place} />;
-    if (term) return <TermPanel term={term} />;
-    return industry ? <IndustryView industry={industry} /> : <Overview />;
-  };
-
   return (
     <ExplorerContext.Provider value={ctx}>
-      <a className="skip-link" href="#panel">
-        {t('app.skipToPanel')}
-      </a>
-      <div className={`layout view-${view}${sheetOpen ? ' sheet-open' : ''}${sheet === 'full' ? ' sheet-full' : ''}`}>
-        <header className="topbar">
-          <div className="brand">
-            <h1>{t('app.title')}</h1>
-            <p className="subtitle" title={t('app.subtitle')}>
-              {t('app.subtitle')}
-            </p>
-          </div>
-          <ViewTabs />
-          <PlaceSearch />
-          <div className="actions">
-            <fieldset className="lang-switch" aria-label={t('lang.label')}>
-              {LANGUAGES.map((l) => (
-                <button
-                  key={l}
-                  type="button"
-                  lang={l === 'zh' ? 'zh-CN' : 'en'}
-                  aria-pressed={lang === l}
-                  onClick={() => store.getState().languageChosen(l)}
-                  data-testid={`lang-${l}`}
-                >
-                  {t(`lang.${l}`)}
-                </button>
-              ))}
-            </fieldset>
-            <div className="tools">
-              {!phone && (
-                <button
-                  type="button"
-                  onClick={() => setDownloadsOpen(true)}
-                  aria-haspopup="dialog"
-                  data-testid="downloads-button"
-                >
-                  <Label full={t('downloads.button')} short={t('downloads.buttonShort')} />
-                </button>
-              )}
-              {compact ? (
-                <MoreMenu
-                  items={[
-                    { label: t('reset'), onSelect: reset, testId: 'reset' },
-                    { label: t('about.button'), onSelect: () => setAboutOpen(true), testId: 'about-button' },
-                    ...(phone
-                      ? [
-                          {
-                            label: t('downloads.button'),
-                            onSelect: () => setDownloadsOpen(true),
-                            testId: 'downloads-button',
-                          },
-                        ]
-                      : []),
-                  ]}
-                />
-              ) : (
-                <>
-                  <button type="button" onClick={reset} data-testid="reset">
-                    <Label full={t('reset')} short={t('resetShort')} />
-                  </button>
-                  <button type="button" onClick={() => setAboutOpen(true)} data-testid="about-button">
-                    <Label full={t('about.button')} short={t('about.buttonShort')} />
-                  </button>
-                </>
-              )}
-              <OfflineBadge />
-            </div>
-          </div>
-        </header>
-        <main className="map-area">
-          <div id="view-panel" className="view-panel" role="tabpanel" aria-labelledby={`tab-${view}`}>
-            <div className="map-layer" hidden={view === 'matrix' || view === 'overlap'}>
-              <MapView />
-              <Legend />
-              <MapNotice />
-            </div>
-            {view === 'matrix' && (
-              <Suspense fallback={<p className="loading-inline">{t('app.loading')}</p>}>
-                <MatrixView />
-              </Suspense>
-            )}
-            {view === 'overlap' && (
-              <Suspense fallback={<p className="loading-inline">{t('app.loading')}</p>}>
-                <OverlapView />
-              </Suspense>
-            )}
-          </div>
-        </main>
+      <SkipLink />
+      <div
+        className={`layout view-${view}${sheet !== 'closed' ? ' sheet-open' : ''}${sheet === 'full' ? ' sheet-full' : ''}`}
+      >
+        <TopBar onReset={reset} onAbout={() => setAboutOpen(true)} onDownloads={() => setDownloadsOpen(true)} />
+        <MainArea view={view} />
         <div className="sheet">
           <SheetHandle sheet={sheet} onChange={setSheet} />
-          <aside className="filters" aria-label={t('filters.heading')}>
-            <Suspense fallback={null}>
-              {view === 'changes' ? <ChangeControls /> : <PlanTimeline />}
-              {view !== 'changes' && <RoleToggles />}
-              {view === 'matrix' && <MatrixControls />}
-              {view === 'overlap' && <OverlapControls />}
-            </Suspense>
-            <IndustryPicker key={resets} />
-          </aside>
+          <FilterColumn view={view} resets={resets} />
           <section id="panel" className="panel" aria-live="polite" tabIndex={-1}>
-            <Suspense fallback={<p>{t('app.loading')}</p>}>{panel()}</Suspense>
+            <PanelContent />
           </section>
         </div>
       </div>
@@ -307,3 +226,158 @@ const ExplorerPage = memo(function ExplorerPage({ data, store, state, derive }: 
     </ExplorerContext.Provider>
   );
 });
+
+function SkipLink() {
+  const { t } = useTranslation();
+  return (
+    <a className="skip-link" href="#panel">
+      {t('app.skipToPanel')}
+    </a>
+  );
+}
+
+interface TopBarProps {
+  onReset(): void;
+  onAbout(): void;
+  onDownloads(): void;
+}
+
+/** Title, view tabs, search, language switch and tools (reset, about, downloads; in a "⋯" menu where narrow). */
+function TopBar({ onReset, onAbout, onDownloads }: TopBarProps) {
+  const { t } = useTranslation();
+  return (
+    <header className="topbar">
+      <div className="brand">
+        <h1>{t('app.title')}</h1>
+        <p className="subtitle" title={t('app.subtitle')}>
+          {t('app.subtitle')}
+        </p>
+      </div>
+      <ViewTabs />
+      <PlaceSearch />
+      <div className="actions">
+        <LanguageSwitch />
+        <Tools onReset={onReset} onAbout={onAbout} onDownloads={onDownloads} />
+      </div>
+    </header>
+  );
+}
+
+function LanguageSwitch() {
+  const { t } = useTranslation();
+  const { store } = useExplorer();
+  const lang = useExplorerState((s) => s.lang);
+  return (
+    <fieldset className="lang-switch" aria-label={t('lang.label')}>
+      {LANGUAGES.map((l) => (
+        <button
+          key={l}
+          type="button"
+          lang={l === 'zh' ? 'zh-CN' : 'en'}
+          aria-pressed={lang === l}
+          onClick={() => store.getState().languageChosen(l)}
+          data-testid={`lang-${l}`}
+        >
+          {t(`lang.${l}`)}
+        </button>
+      ))}
+    </fieldset>
+  );
+}
+
+function Tools({ onReset, onAbout, onDownloads }: TopBarProps) {
+  const { t } = useTranslation();
+  // Below 1280 px (and on phones) reset and "about" go into a "⋯" menu, so the header keeps one row from 1024 px up
+  // in both languages with room for a place name in the search field (the phone header fits 375 px the same way).
+  const compact = useMediaQuery(COMPACT_HEADER);
+  // On phones "download & share" joins them (last, so the menu still opens on reset): the four view tabs fill the row.
+  const phone = useMediaQuery(PHONE);
+  const downloads = { label: t('downloads.button'), onSelect: onDownloads, testId: 'downloads-button' };
+  return (
+    <div className="tools">
+      {!phone && (
+        <button type="button" onClick={onDownloads} aria-haspopup="dialog" data-testid="downloads-button">
+          <Label full={t('downloads.button')} short={t('downloads.buttonShort')} />
+        </button>
+      )}
+      {compact ? (
+        <MoreMenu
+          items={[
+            { label: t('reset'), onSelect: onReset, testId: 'reset' },
+            { label: t('about.button'), onSelect: onAbout, testId: 'about-button' },
+            ...(phone ? [downloads] : []),
+          ]}
+        />
+      ) : (
+        <>
+          <button type="button" onClick={onReset} data-testid="reset">
+            <Label full={t('reset')} short={t('resetShort')} />
+          </button>
+          <button type="button" onClick={onAbout} data-testid="about-button">
+            <Label full={t('about.button')} short={t('about.buttonShort')} />
+          </button>
+        </>
+      )}
+      <OfflineBadge />
+    </div>
+  );
+}
+
+/** The map (kept mounted, hidden behind the matrix and overlap so its camera survives) or the table views. */
+function MainArea({ view }: { view: ViewName }) {
+  const { t } = useTranslation();
+  const loading = <p className="loading-inline">{t('app.loading')}</p>;
+  return (
+    <main className="map-area">
+      <div id="view-panel" className="view-panel" role="tabpanel" aria-labelledby={`tab-${view}`}>
+        <div className="map-layer" hidden={view === 'matrix' || view === 'overlap'}>
+          <MapView />
+          <Legend />
+          <MapNotice />
+        </div>
+        {view === 'matrix' && (
+          <Suspense fallback={loading}>
+            <MatrixView />
+          </Suspense>
+        )}
+        {view === 'overlap' && (
+          <Suspense fallback={loading}>
+            <OverlapView />
+          </Suspense>
+        )}
+      </div>
+    </main>
+  );
+}
+
+/** Each view's controls; the industry picker is shared (remounted on reset, which clears its search text). */
+function FilterColumn({ view, resets }: { view: ViewName; resets: number }) {
+  const { t } = useTranslation();
+  return (
+    <aside className="filters" aria-label={t('filters.heading')}>
+      <Suspense fallback={null}>
+        {view === 'changes' ? <ChangeControls /> : <PlanTimeline />}
+        {view !== 'changes' && <RoleToggles />}
+        {view === 'matrix' && <MatrixControls />}
+        {view === 'overlap' && <OverlapControls />}
+      </Suspense>
+      <IndustryPicker key={resets} />
+    </aside>
+  );
+}
+
+/** The panel: the view's list, else the selected place, the chosen product or company, the industry, or the overview. */
+function PanelContent() {
+  const { t } = useTranslation();
+  const { derived } = useExplorer();
+  const { view, place, term, industry } = useExplorerState((s) => s);
+  const content = () => {
+    if (view === 'changes') return <ChangeList rows={shownChanges(derived.changes ?? [], place)} />;
+    if (view === 'matrix') return <MatrixPanel />;
+    if (view === 'overlap') return <OverlapPanel />;
+    if (place) return <PlacePanel place={place} />;
+    if (term) return <TermPanel term={term} />;
+    return industry ? <IndustryView industry={industry} /> : <Overview />;
+  };
+  return <Suspense fallback={<p>{t('app.loading')}</p>}>{content()}</Suspense>;
+}
