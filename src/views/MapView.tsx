@@ -9,14 +9,14 @@
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fontUrl } from '../data/load.ts';
+import { type ExplorerData, fontUrl } from '../data/load.ts';
 import { ROLES } from '../domain/types.ts';
 import type { ExplorerMap, MapView as MapViewModel } from '../map/ExplorerMap.ts';
 import { markStaticPlace, StaticMap } from '../map/StaticMap.tsx';
 import { hasWebGL2 } from '../map/webgl.ts';
 import type { Deriver } from '../state/derived.ts';
-import type { ExplorerState } from '../state/store.ts';
-import { useExplorer } from './context.tsx';
+import type { ExplorerState, ExplorerStore } from '../state/store.ts';
+import { type MapCommands, useExplorer } from './context.tsx';
 import { useLegendTitle } from './Legend.tsx';
 
 /** How long the map must rest before its camera goes into the state (and the URL). */
@@ -40,6 +40,128 @@ function isDefaultFill(s: ExplorerState): boolean {
   return s.view !== 'changes' && s.plan === 'all' && s.industry === null && s.roles.length === ROLES.length;
 }
 
+/** Without WebGL2 the static map stands in: it shows the selection; camera commands and the PNG have nothing to act on. */
+function attachStaticMap(store: ExplorerStore, mapCommands: { current: MapCommands | null }): () => void {
+  markStaticPlace(store.getState().place);
+  const unsubscribe = store.subscribe((s, prev) => {
+    if (s.place !== prev.place) markStaticPlace(s.place);
+  });
+  mapCommands.current = {
+    focusPlace: () => {},
+    fitPlaces: () => {},
+    resetCamera: () => {},
+    resize: () => {},
+    snapshot: () => Promise.resolve(null),
+  };
+  return () => {
+    unsubscribe();
+    mapCommands.current = null;
+    markStaticPlace(null);
+  };
+}
+
+/**
+ * The legend sits over the lower-left corner: the map keeps the province clear of it when fitting, and when the user
+ * (or an industry fit) moves the map so that the open legend would cover the province, the legend folds to its title
+ * line, and opens again once it would not. Returns the check to run after each move, and a cleanup.
+ */
+function watchLegend(map: ExplorerMap, container: HTMLElement): { check(atDefault: boolean): void; stop(): void } {
+  const legend = container.closest('.map-layer')?.querySelector<HTMLDetailsElement>('[data-testid="legend"]');
+  if (!legend) return { check: () => {}, stop: () => {} };
+  let openBox: { width: number; height: number } | null = null;
+  let autoClosed = false;
+  let stop = () => {};
+  if (typeof ResizeObserver === 'function') {
+    const measure = () => {
+      const box = { width: legend.offsetWidth, height: legend.offsetHeight };
+      if (legend.open) openBox = box;
+      map.setLegendBox(box);
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(legend);
+    stop = () => observer.disconnect();
+  }
+  const check = (atDefault: boolean) => {
+    if (!openBox) return;
+    if (!atDefault && legend.open && map.coversProvince(openBox)) {
+      legend.open = false;
+      autoClosed = true;
+    } else if (autoClosed && (atDefault || !map.coversProvince(openBox))) {
+      legend.open = true;
+      autoClosed = false;
+    }
+  };
+  return { check, stop };
+}
+
+interface LiveMapOptions {
+  container: HTMLElement;
+  data: ExplorerData;
+  derive: Deriver;
+  store: ExplorerStore;
+  label: string;
+  describedBy: string;
+  onIdle(): void;
+}
+
+/**
+ * Creates the live map and wires it to the store: each new state's view is pushed to the map from a store
+ * subscription (before React renders), camera changes from outside (back/forward, reset) move it, and the map's own
+ * moves go into the state once it rests. Returns the map's commands and a cleanup.
+ */
+function attachLiveMap(
+  ExplorerMapClass: typeof ExplorerMap,
+  o: LiveMapOptions,
+): { commands: MapCommands; setLabel(label: string): void; stop(): void } {
+  const { store, derive } = o;
+  let pending: ReturnType<typeof setTimeout> | undefined;
+  let legend: { check(atDefault: boolean): void; stop(): void } | null = null;
+  const map = new ExplorerMapClass(o.container, {
+    places: o.data.places,
+    view: mapViewOf(derive, store.getState()),
+    label: o.label,
+    describedBy: o.describedBy,
+    camera: store.getState().camera,
+    facesUrl: fontUrl('faces.json'),
+    fontUrl,
+    onPlaceClicked: (id) => store.getState().placeClicked(id),
+    onIdle: o.onIdle,
+    onCameraChanged: (camera) => {
+      legend?.check(camera === null);
+      clearTimeout(pending);
+      pending = setTimeout(() => store.getState().cameraMoved(camera), CAMERA_DEBOUNCE_MS);
+    },
+  });
+  const unsubscribe = store.subscribe((s, prev) => {
+    map.update(mapViewOf(derive, s));
+    // A camera from outside the map (back/forward, reset): go there; the map's own moves echo as no-ops.
+    if (s.camera !== prev.camera) {
+      clearTimeout(pending);
+      map.setCamera(s.camera);
+      if (s.camera === null) legend?.check(true);
+    }
+  });
+  legend = watchLegend(map, o.container);
+  const commands: MapCommands = {
+    fitPlaces: (ids) => map.fitPlaces(ids),
+    focusPlace: (id) => map.focusPlace(id),
+    resetCamera: () => map.resetCamera(),
+    resize: () => map.resize(),
+    snapshot: (overlay) => map.snapshot(overlay),
+  };
+  return {
+    commands,
+    setLabel: (label) => map.setLabel(label),
+    stop: () => {
+      clearTimeout(pending);
+      unsubscribe();
+      legend?.stop();
+      map.destroy();
+    },
+  };
+}
+
 export function MapView() {
   const { t } = useTranslation();
   const { data, derive, store, mapCommands, state } = useExplorer();
@@ -49,123 +171,46 @@ export function MapView() {
   const hintId = useId();
   const legendTitle = useLegendTitle();
   const label = t('map.label', { what: legendTitle });
-  const mapRef = useRef<ExplorerMap | null>(null);
+  const live = useRef<{ setLabel(label: string): void } | null>(null);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: the map is created once per data set; later views come from the store subscription
   useEffect(() => {
-    let live = true;
-    let map: ExplorerMap | null = null;
-    let unsubscribe = () => {};
-    let pending: ReturnType<typeof setTimeout> | undefined;
-    let legendCheck: (atDefault: boolean) => void = () => {};
-    if (!canUseWebGL()) {
-      // The static map stands in: it shows the selection; camera commands and the PNG have nothing to act on.
-      markStaticPlace(store.getState().place);
-      unsubscribe = store.subscribe((s, prev) => {
-        if (s.place !== prev.place) markStaticPlace(s.place);
-      });
-      mapCommands.current = {
-        focusPlace: () => {},
-        fitPlaces: () => {},
-        resetCamera: () => {},
-        resize: () => {},
-        snapshot: () => Promise.resolve(null),
-      };
-      return () => {
-        unsubscribe();
-        mapCommands.current = null;
-        markStaticPlace(null);
-      };
-    }
+    if (!canUseWebGL()) return attachStaticMap(store, mapCommands);
+    let active = true;
+    let stop = () => {};
     import('../map/ExplorerMap.ts')
       .then(({ ExplorerMap }) => {
-        if (!live || !ref.current) return;
-        map = new ExplorerMap(ref.current, {
-          places: data.places,
-          view: mapViewOf(derive, store.getState()),
+        if (!active || !ref.current) return;
+        const attached = attachLiveMap(ExplorerMap, {
+          container: ref.current,
+          data,
+          derive,
+          store,
           label,
           describedBy: hintId,
-          camera: store.getState().camera,
-          facesUrl: fontUrl('faces.json'),
-          fontUrl,
-          onPlaceClicked: (id) => store.getState().placeClicked(id),
           onIdle: () => {
-            if (live) setMode((m) => (m === 'static' ? 'live' : m));
-          },
-          onCameraChanged: (camera) => {
-            legendCheck(camera === null);
-            clearTimeout(pending);
-            pending = setTimeout(() => store.getState().cameraMoved(camera), CAMERA_DEBOUNCE_MS);
+            if (active) setMode((m) => (m === 'static' ? 'live' : m));
           },
         });
-        const created = map;
-        mapRef.current = created;
-        unsubscribe = store.subscribe((s, prev) => {
-          created.update(mapViewOf(derive, s));
-          // A camera from outside the map (back/forward, reset): go there; the map's own moves echo as no-ops.
-          if (s.camera !== prev.camera) {
-            clearTimeout(pending);
-            created.setCamera(s.camera);
-            if (s.camera === null) legendCheck(true);
-          }
-        });
-        // The legend sits over the lower-left corner: the map keeps the province clear of it when fitting, and when
-        // the user (or an industry fit) moves the map so that the open legend would cover the province, the legend
-        // folds to its title line, and opens again once it would not.
-        const legend = ref.current.closest('.map-layer')?.querySelector<HTMLDetailsElement>('[data-testid="legend"]');
-        let openBox: { width: number; height: number } | null = null;
-        let autoClosed = false;
-        if (legend && typeof ResizeObserver === 'function') {
-          const measure = () => {
-            const box = { width: legend.offsetWidth, height: legend.offsetHeight };
-            if (legend.open) openBox = box;
-            created.setLegendBox(box);
-          };
-          measure();
-          const observer = new ResizeObserver(measure);
-          observer.observe(legend);
-          const stop = unsubscribe;
-          unsubscribe = () => {
-            stop();
-            observer.disconnect();
-          };
-        }
-        const checkLegend = (atDefault: boolean) => {
-          if (!legend || !openBox) return;
-          if (!atDefault && legend.open && created.coversProvince(openBox)) {
-            legend.open = false;
-            autoClosed = true;
-          } else if (autoClosed && (atDefault || !created.coversProvince(openBox))) {
-            legend.open = true;
-            autoClosed = false;
-          }
-        };
-        legendCheck = checkLegend;
-        mapCommands.current = {
-          fitPlaces: (ids) => map?.fitPlaces(ids),
-          focusPlace: (id) => map?.focusPlace(id),
-          resetCamera: () => map?.resetCamera(),
-          resize: () => map?.resize(),
-          snapshot: (overlay) => map?.snapshot(overlay) ?? Promise.resolve(null),
-        };
+        stop = attached.stop;
+        live.current = attached;
+        mapCommands.current = attached.commands;
       })
       .catch((e: Error) => {
         // MapLibre's own message is English and links elsewhere: show the static map and our note instead.
         console.warn('live map unavailable:', e.message);
-        if (live) setMode('none');
+        if (active) setMode('none');
       });
     return () => {
-      live = false;
-      clearTimeout(pending);
-      mapRef.current = null;
-      unsubscribe();
+      active = false;
+      live.current = null;
       mapCommands.current = null;
-      map?.destroy();
+      stop();
     };
   }, [data]);
 
   useEffect(() => {
-    mapRef.current?.setLabel(label);
+    live.current?.setLabel(label);
   }, [label]);
 
   return (
