@@ -63,13 +63,13 @@ export function PlanTimeline() {
     const used = plansWithAssignments(data);
     return planIds.filter((id) => used.has(id));
   }, [data, planIds]);
-  const { playing, play, pause } = usePlanPlayback(playable, store);
+  const playback = usePlanPlayback(playable, store);
   const ref = useRef<HTMLFieldSetElement>(null);
   const helpId = useId();
   const current = data.planById.get(plan);
 
   const step = (dir: 1 | -1, moveFocus: boolean) => {
-    pause();
+    playback.pause();
     const next = stepPlan(planIds, store.getState().plan, dir);
     planChosen(next);
     if (moveFocus) ref.current?.querySelector<HTMLButtonElement>(`button[data-plan="${next}"]`)?.focus();
@@ -81,58 +81,21 @@ export function PlanTimeline() {
     const onPlan = e.target instanceof HTMLElement && e.target.hasAttribute('data-plan');
     step(e.key === 'ArrowRight' ? 1 : -1, onPlan);
   };
+  const choose = (id: string) => {
+    playback.pause();
+    planChosen(id);
+  };
 
   return (
     <fieldset className="timeline" data-testid="plan-filter" ref={ref} onKeyDown={onKeyDown} aria-describedby={helpId}>
       <legend>{t('filters.plan')}</legend>
-      <div className="timeline-controls" data-testid="timeline-controls">
-        <button
-          type="button"
-          onClick={() => step(-1, false)}
-          aria-label={t('filters.previousPlan')}
-          title={t('filters.previousPlan')}
-          data-testid="plan-previous"
-        >
-          <span aria-hidden="true">‹</span>
-        </button>
-        <button
-          type="button"
-          className="timeline-play"
-          onClick={playing ? pause : play}
-          aria-label={playing ? t('filters.pause') : t('filters.play')}
-          title={playing ? t('filters.pause') : t('filters.play')}
-          data-testid="plan-play"
-          data-playing={playing}
-        >
-          <span aria-hidden="true">{playing ? '❚❚' : '▶'}</span>
-        </button>
-        <button
-          type="button"
-          onClick={() => step(1, false)}
-          aria-label={t('filters.nextPlan')}
-          title={t('filters.nextPlan')}
-          data-testid="plan-next"
-        >
-          <span aria-hidden="true">›</span>
-        </button>
-        <span id={helpId} className="muted small timeline-help">
-          {t('filters.timelineHelp')}
-        </span>
-      </div>
+      <TimelineControls playback={playback} onStep={(dir) => step(dir, false)} helpId={helpId} />
       <span className="visually-hidden" role="status">
-        {playing && current
+        {playback.playing && current
           ? t('filters.playing', { year: current.year, title: lang === 'zh' ? current.titleZh : current.titleEn })
           : ''}
       </span>
-      <button
-        type="button"
-        aria-pressed={plan === 'all'}
-        onClick={() => {
-          pause();
-          planChosen('all');
-        }}
-        data-plan="all"
-      >
+      <button type="button" aria-pressed={plan === 'all'} onClick={() => choose('all')} data-plan="all">
         <span className="timeline-year">{t('filters.allPlans')}</span>
         <span className="count">{total}</span>
       </button>
@@ -141,10 +104,7 @@ export function PlanTimeline() {
           type="button"
           key={p.id}
           aria-pressed={plan === p.id}
-          onClick={() => {
-            pause();
-            planChosen(p.id);
-          }}
+          onClick={() => choose(p.id)}
           data-plan={p.id}
           className={counts.get(p.id) ? undefined : 'empty'}
           title={lang === 'zh' ? p.titleZh : p.titleEn}
@@ -155,6 +115,53 @@ export function PlanTimeline() {
         </button>
       ))}
     </fieldset>
+  );
+}
+
+interface ControlsProps {
+  playback: ReturnType<typeof usePlanPlayback>;
+  onStep(dir: 1 | -1): void;
+  helpId: string;
+}
+
+/** ‹ ▶/❚❚ › and the keyboard help. */
+function TimelineControls({ playback: { playing, play, pause }, onStep, helpId }: ControlsProps) {
+  const { t } = useTranslation();
+  return (
+    <div className="timeline-controls" data-testid="timeline-controls">
+      <button
+        type="button"
+        onClick={() => onStep(-1)}
+        aria-label={t('filters.previousPlan')}
+        title={t('filters.previousPlan')}
+        data-testid="plan-previous"
+      >
+        <span aria-hidden="true">‹</span>
+      </button>
+      <button
+        type="button"
+        className="timeline-play"
+        onClick={playing ? pause : play}
+        aria-label={playing ? t('filters.pause') : t('filters.play')}
+        title={playing ? t('filters.pause') : t('filters.play')}
+        data-testid="plan-play"
+        data-playing={playing}
+      >
+        <span aria-hidden="true">{playing ? '❚❚' : '▶'}</span>
+      </button>
+      <button
+        type="button"
+        onClick={() => onStep(1)}
+        aria-label={t('filters.nextPlan')}
+        title={t('filters.nextPlan')}
+        data-testid="plan-next"
+      >
+        <span aria-hidden="true">›</span>
+      </button>
+      <span id={helpId} className="muted small timeline-help">
+        {t('filters.timelineHelp')}
+      </span>
+    </div>
   );
 }
 
