@@ -105,83 +105,107 @@ const mercX = (lon: number): number => (lon + 180) / 360;
 const esc = (s: string): string =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-export function staticMapSvg({ places, fills, claimed }: StaticMapInput): string {
-  const { bounds } = toSources(places);
-  const [w, s, e, n] = bounds;
-  const x0 = mercX(w);
-  const y0 = mercY(n);
-  const k = WIDTH / (mercX(e) - x0);
-  const height = Math.round((mercY(s) - y0) * k);
-  const project = ([lon = 0, lat = 0]: Position): [number, number] => [
-    Math.round((mercX(lon) - x0) * k),
-    Math.round((mercY(lat) - y0) * k),
-  ];
+type Pt = [number, number];
+const keyOf = (p: Pt): number => p[0] * 65536 + p[1];
 
-  type Pt = [number, number];
-  const keyOf = (p: Pt): number => p[0] * 65536 + p[1];
-  /** Rings on the grid, without consecutive duplicates or the closing point. */
-  const ringsOf = (g: Polygon | MultiPolygon): Pt[][] => {
-    const out: Pt[][] = [];
-    for (const poly of g.type === 'Polygon' ? [g.coordinates] : g.coordinates)
-      for (const ring of poly) {
-        const pts: Pt[] = [];
-        for (const pos of ring) {
-          const p = project(pos);
-          const last = pts[pts.length - 1];
-          if (!last || last[0] !== p[0] || last[1] !== p[1]) pts.push(p);
-        }
-        const first = pts[0];
-        const last = pts[pts.length - 1];
-        if (pts.length > 1 && first && last && first[0] === last[0] && first[1] === last[1]) pts.pop();
-        if (pts.length >= 3) out.push(pts);
-      }
-    return out;
+/** Web Mercator onto the drawing's integer grid: WIDTH units across the bounds, north up. */
+function gridProjection([w, s, e, n]: readonly number[]) {
+  const x0 = mercX(w ?? 0);
+  const y0 = mercY(n ?? 0);
+  const k = WIDTH / (mercX(e ?? 0) - x0);
+  return {
+    height: Math.round((mercY(s ?? 0) - y0) * k),
+    project: ([lon = 0, lat = 0]: Position): Pt => [
+      Math.round((mercX(lon) - x0) * k),
+      Math.round((mercY(lat) - y0) * k),
+    ],
   };
-  const pathOf = (rings: Pt[][], removed: ReadonlySet<number>): string =>
-    rings
-      .map((ring) => ring.filter((p) => !removed.has(keyOf(p))))
-      .filter((ring) => ring.length >= 3)
-      .map((ring) => {
-        let d = '';
-        ring.forEach((p, i) => {
-          const prev = ring[i - 1];
-          if (!prev) d = `M${p[0]} ${p[1]}l`;
-          else {
-            const dx = p[0] - prev[0];
-            const dy = p[1] - prev[1];
-            d += `${i > 1 && dx >= 0 ? ' ' : ''}${dx}${dy < 0 ? '' : ' '}${dy}`;
-          }
-        });
-        return `${d}z`;
-      })
-      .join('');
+}
 
+/** Rings on the grid, without consecutive duplicates or the closing point. */
+function ringsOf(g: Polygon | MultiPolygon, project: (p: Position) => Pt): Pt[][] {
+  const out: Pt[][] = [];
+  for (const poly of g.type === 'Polygon' ? [g.coordinates] : g.coordinates)
+    for (const ring of poly) {
+      const pts: Pt[] = [];
+      for (const pos of ring) {
+        const p = project(pos);
+        const last = pts[pts.length - 1];
+        if (!last || last[0] !== p[0] || last[1] !== p[1]) pts.push(p);
+      }
+      const first = pts[0];
+      const last = pts[pts.length - 1];
+      if (pts.length > 1 && first && last && first[0] === last[0] && first[1] === last[1]) pts.pop();
+      if (pts.length >= 3) out.push(pts);
+    }
+  return out;
+}
+
+/** An SVG path with relative moves, leaving out the points the shared simplification removed. */
+function pathOf(rings: Pt[][], removed: ReadonlySet<number>): string {
+  return rings
+    .map((ring) => ring.filter((p) => !removed.has(keyOf(p))))
+    .filter((ring) => ring.length >= 3)
+    .map((ring) => {
+      let d = '';
+      ring.forEach((p, i) => {
+        const prev = ring[i - 1];
+        if (!prev) d = `M${p[0]} ${p[1]}l`;
+        else {
+          const dx = p[0] - prev[0];
+          const dy = p[1] - prev[1];
+          d += `${i > 1 && dx >= 0 ? ' ' : ''}${dx}${dy < 0 ? '' : ' '}${dy}`;
+        }
+      });
+      return `${d}z`;
+    })
+    .join('');
+}
+
+/** Counties grouped by the colour they show (their own fill, else their city's), so each colour is written once. */
+function countyLayers(
+  counties: PlaceFeature[],
+  paths: (c: PlaceFeature) => string,
+  colourOf: (c: PlaceFeature) => string,
+  claimed: ReadonlySet<string>,
+): { groups: string; ownLines: string } {
+  const byColor = new Map<string, string[]>();
+  const ownIds: string[] = [];
+  for (const c of counties) {
+    const id = `sm-${c.id}`;
+    const d = paths(c);
+    if (!d) continue;
+    const color = colourOf(c);
+    byColor.set(color, [...(byColor.get(color) ?? []), `<path id="${id}" d="${d}"/>`]);
+    if (claimed.has(c.id)) ownIds.push(id);
+  }
+  const groups = [...byColor]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([color, list]) => `<g fill="${color}">${list.join('')}</g>`)
+    .join('');
+  return { groups, ownLines: ownIds.map((id) => `<use href="#${id}"/>`).join('') };
+}
+
+export function staticMapSvg({ places, fills, claimed }: StaticMapInput): string {
+  const { height, project } = gridProjection(toSources(places).bounds);
   const level = (l: string) => places.filter((p) => p.properties.level === l && p.geometry);
   const cities = level('city');
   const counties = level('county');
   const cityFill = new Map(cities.map((c) => [c.id, fills.get(c.id) ?? NO_DATA_COLOR]));
-  const countyRings = new Map(counties.map((c) => [c.id, ringsOf(c.geometry as Polygon | MultiPolygon)]));
+  const countyRings = new Map(counties.map((c) => [c.id, ringsOf(c.geometry as Polygon | MultiPolygon, project)]));
   const removed = simplifyShared([...countyRings.values()].flat(), MIN_AREA);
 
-  // Counties grouped by the colour they show (their own fill, else their city's), so each colour is written once.
-  const byColor = new Map<string, string[]>();
-  const ownIds: string[] = [];
-  for (const c of counties) {
-    const color = fills.get(c.id) ?? cityFill.get(c.properties.city ?? '') ?? NO_DATA_COLOR;
-    const id = `sm-${c.id}`;
-    const d = pathOf(countyRings.get(c.id) ?? [], removed);
-    if (!d) continue;
-    byColor.set(color, [...(byColor.get(color) ?? []), `<path id="${id}" d="${d}"/>`]);
-    if (claimed.has(c.id)) ownIds.push(id);
-  }
-  const countyGroups = [...byColor]
-    .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([color, paths]) => `<g fill="${color}">${paths.join('')}</g>`)
-    .join('');
+  const county = countyLayers(
+    counties,
+    (c) => pathOf(countyRings.get(c.id) ?? [], removed),
+    (c) => fills.get(c.id) ?? cityFill.get(c.properties.city ?? '') ?? NO_DATA_COLOR,
+    claimed,
+  );
   const cityLines = cities
-    .map((c) => `<path id="sm-${c.id}" d="${pathOf(ringsOf(c.geometry as Polygon | MultiPolygon), removed)}"/>`)
+    .map(
+      (c) => `<path id="sm-${c.id}" d="${pathOf(ringsOf(c.geometry as Polygon | MultiPolygon, project), removed)}"/>`,
+    )
     .join('');
-  const ownLines = ownIds.map((id) => `<use href="#${id}"/>`).join('');
   const parks = places
     .filter((p) => p.properties.level === 'park' && p.geometry?.type === 'Point')
     .map((p) => {
@@ -203,9 +227,9 @@ export function staticMapSvg({ places, fills, claimed }: StaticMapInput): string
   return (
     `<svg class="static-map-svg" viewBox="0 0 ${WIDTH} ${height}" preserveAspectRatio="xMidYMid meet" ` +
     `aria-hidden="true" focusable="false" xmlns="http://www.w3.org/2000/svg">` +
-    `<g stroke="#ffffff" stroke-width="0.6" stroke-linejoin="round">${countyGroups}</g>` +
+    `<g stroke="#ffffff" stroke-width="0.6" stroke-linejoin="round">${county.groups}</g>` +
     `<g fill="none" stroke="#6b6b66" stroke-width="1.1" stroke-linejoin="round">${cityLines}</g>` +
-    `<g fill="none" stroke="#1d1d1b" stroke-opacity="0.9" stroke-width="1.6" stroke-linejoin="round">${ownLines}</g>` +
+    `<g fill="none" stroke="#1d1d1b" stroke-opacity="0.9" stroke-width="1.6" stroke-linejoin="round">${county.ownLines}</g>` +
     `<g stroke="#555550" stroke-width="1">${parks}</g>` +
     `<g class="sm-labels" font-size="12" text-anchor="middle" dominant-baseline="middle" fill="#1d1d1b" ` +
     `stroke="#ffffff" stroke-opacity="0.9" stroke-width="3" paint-order="stroke" stroke-linejoin="round">${labels}</g>` +

@@ -53,8 +53,10 @@ async function watchInjection(s: PageSession) {
     (window as unknown as { __jxInjected: string[] }).__jxInjected = seen;
     const check = (el: Element) => {
       const attrs = [...el.attributes].map((a) => a.name);
+      // A script is recorded with its src, so the app's own boot-lang.js can be told from an injected one.
+      const src = el.tagName === 'SCRIPT' && el.getAttribute('src');
       if (/^(SCRIPT|IFRAME|OBJECT|EMBED|svg|IMG)$/.test(el.tagName) || attrs.some((a) => a.startsWith('on')))
-        seen.push(`<${el.tagName.toLowerCase()} ${attrs.join(' ')}>`);
+        seen.push(`<${el.tagName.toLowerCase()} ${attrs.join(' ')}${src ? ` ${src}` : ''}>`);
     };
     new MutationObserver((records) => {
       for (const r of records)
@@ -69,11 +71,13 @@ async function watchInjection(s: PageSession) {
     dialogs,
     injected: () =>
       s.page.evaluate(() => ({
-        // The app's own module script(s) carry a src on its origin, and its own static map (index.html, issue 12) is
-        // one <svg> with exactly these attributes, moved into the map's box by React; anything else is suspect.
+        // The app's own module script(s) carry a src on its origin, boot-lang.js sets <html lang> before the body, and
+        // its own static map (index.html, issue 12) is one <svg> with exactly these attributes, moved into the map's
+        // box by React; anything else is suspect.
         elements: (window as unknown as { __jxInjected: string[] }).__jxInjected.filter(
           (e) =>
-            !/^<script (type src|src type|type crossorigin src|crossorigin type src)/.test(e) &&
+            !/^<script (type src|src type|type crossorigin src|crossorigin type src) \.\/assets\//.test(e) &&
+            e !== '<script src ./boot-lang.js>' &&
             e !== '<svg class viewBox preserveAspectRatio aria-hidden focusable xmlns>',
         ),
         pwned: (window as unknown as { __pwned?: number }).__pwned ?? null,
