@@ -199,9 +199,17 @@ export class ExplorerMap {
    * of it (a language or filter change resizes the legend).
    */
   setLegendBox(box: CornerBox | null): void {
-    const same = box && this.legend && box.width === this.legend.width && box.height === this.legend.height;
-    if (same || (!box && !this.legend)) return;
-    this.legend = box;
+    // The fit keeps clear of the largest legend seen: the legend changes size with the filter (counts ↔ roles) and
+    // the language, and a refit on every such change would move the camera (and re-tile the map) on a filter change
+    // that only recolours it. A smaller legend still leaves the province clear.
+    const reserved =
+      box && this.legend
+        ? { width: Math.max(box.width, this.legend.width), height: Math.max(box.height, this.legend.height) }
+        : box;
+    const same =
+      reserved && this.legend && reserved.width === this.legend.width && reserved.height === this.legend.height;
+    if (same || (!reserved && !this.legend)) return;
+    this.legend = reserved;
     if (this.atDefault) this.resetCamera();
   }
 
@@ -286,11 +294,6 @@ export class ExplorerMap {
     if (source) this.map.setFeatureState({ source, id }, state);
   }
 
-  private removeState(id: string, key: string): void {
-    const source = this.sourceOf.get(id);
-    if (source) this.map.removeFeatureState({ source, id }, key);
-  }
-
   private setHover(id: string | null): void {
     if (id === this.hovered || !this.loaded) return;
     if (this.hovered) this.setState(this.hovered, { hover: false });
@@ -307,20 +310,29 @@ export class ExplorerMap {
   private apply(): void {
     const prev = this.applied;
     const next = this.wanted;
-    for (const [id, color] of next.fills) if (prev.fills.get(id) !== color) this.setState(id, { fill: color });
-    for (const id of prev.fills.keys()) if (!next.fills.has(id)) this.removeState(id, 'fill');
+    // One setFeatureState per place, whatever changed on it (a filter step changes fill and `own` together); null or
+    // false clears a key (the style reads them as unset: coalesce, boolean default).
+    const patches = new Map<string, Record<string, unknown>>();
+    const patch = (id: string, key: string, value: unknown) => {
+      const p = patches.get(id);
+      if (p) p[key] = value;
+      else patches.set(id, { [key]: value });
+    };
+    for (const [id, color] of next.fills) if (prev.fills.get(id) !== color) patch(id, 'fill', color);
+    for (const id of prev.fills.keys()) if (!next.fills.has(id)) patch(id, 'fill', null);
     const prevOwn = prev.claimed ?? new Set<string>();
     const nextOwn = next.claimed ?? new Set<string>();
-    for (const id of nextOwn) if (!prevOwn.has(id)) this.setState(id, { own: true });
-    for (const id of prevOwn) if (!nextOwn.has(id)) this.removeState(id, 'own');
+    for (const id of nextOwn) if (!prevOwn.has(id)) patch(id, 'own', true);
+    for (const id of prevOwn) if (!nextOwn.has(id)) patch(id, 'own', false);
     const prevKinds = prev.kinds ?? new Map<string, string>();
     const nextKinds = next.kinds ?? new Map<string, string>();
-    for (const [id, kind] of nextKinds) if (prevKinds.get(id) !== kind) this.setState(id, { change: kind });
-    for (const id of prevKinds.keys()) if (!nextKinds.has(id)) this.removeState(id, 'change');
+    for (const [id, kind] of nextKinds) if (prevKinds.get(id) !== kind) patch(id, 'change', kind);
+    for (const id of prevKinds.keys()) if (!nextKinds.has(id)) patch(id, 'change', null);
     if (prev.selected !== next.selected) {
-      if (prev.selected) this.setState(prev.selected, { selected: false });
-      if (next.selected) this.setState(next.selected, { selected: true });
+      if (prev.selected) patch(prev.selected, 'selected', false);
+      if (next.selected) patch(next.selected, 'selected', true);
     }
+    for (const [id, state] of patches) this.setState(id, state);
     if (prev.lang !== next.lang)
       for (const l of LABEL_LAYERS) this.map.setLayoutProperty(l, 'text-field', nameField(next.lang));
     this.applied = next;

@@ -1,8 +1,7 @@
 /** The explorer page: header, filters, map, and the panel (place, industry or overview), wired to one store. */
-import { lazy, memo, Suspense, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, memo, Suspense, startTransition, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useStore } from 'zustand';
-import { useShallow } from 'zustand/react/shallow';
+import { shallow as shallowEqual } from 'zustand/shallow';
 import type { ExplorerData } from '../data/load.ts';
 import { termIds } from '../domain/terms.ts';
 import { rememberLang } from '../i18n/index.ts';
@@ -114,13 +113,43 @@ function useUrlSync(store: ExplorerStore, data: ExplorerData, state: ExplorerSta
 }
 
 /**
- * Subscribes to the store and renders the page from a deferred copy of the state: on a filter change this component
- * re-renders at once (cheaply: ExplorerPage is memoised on the deferred state, which is still the old one), and the
- * panels re-render in the background after the map, which subscribes to the store itself, has the change.
+ * The state the page renders: the store's, handed to React as a transition in the animation frame after a change,
+ * after MapLibre's own frame callback (the map subscribes to the store itself and asked for its frame first). So the
+ * map draws a filter change before React starts on the panels, which would otherwise run first and hold the frame
+ * back. Without animation frames (a background tab) a timeout stands in.
+ */
+function useStateAfterMapFrame(store: ExplorerStore): ExplorerState {
+  const [shown, setShown] = useState(() => pickState(store.getState()));
+  useEffect(() => {
+    let pending = false;
+    const hand = () => {
+      pending = false;
+      const next = pickState(store.getState());
+      startTransition(() => setShown((prev) => (shallowEqual(prev, next) ? prev : next)));
+    };
+    const unsubscribe = store.subscribe(() => {
+      // Under React's act() (component tests) there is no map frame to wait for: hand over at once, so act flushes it.
+      if ((globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT) return hand();
+      if (pending) return;
+      pending = true;
+      if (typeof requestAnimationFrame === 'function' && document.visibilityState !== 'hidden')
+        requestAnimationFrame(hand);
+      else setTimeout(hand, 0);
+    });
+    // A change between the first render and this subscription.
+    hand();
+    return unsubscribe;
+  }, [store]);
+  return shown;
+}
+
+/**
+ * Renders the page from the state as of the map's last frame (useStateAfterMapFrame): a filter change reaches the
+ * map synchronously (its own store subscription), and the panels re-render in the background after the map drew it.
+ * Controlled inputs that must follow a click at once read the store directly (useUrgentState).
  */
 export function Explorer({ data, store }: { data: ExplorerData; store: ExplorerStore }) {
-  const latest = useStore(store, useShallow(pickState));
-  const state = useDeferredValue(latest);
+  const state = useStateAfterMapFrame(store);
   const derive = useMemo(() => createDeriver(data), [data]);
   useUrlSync(store, data, state);
   return <ExplorerPage data={data} store={store} state={state} derive={derive} />;
