@@ -86,9 +86,14 @@ export function Shell() {
         <p className="shell-loading">{t('app.loading')}</p>
       </main>
       <div className="sheet">
-        <div className="sheet-handle" aria-hidden="true">
-          <span className="grip" />
-          {t('filters.heading')}
+        {/* The explorer's handle has a second line (the filters in force): an empty one here keeps the panel where
+            the explorer will draw it (the intro text stays the page's largest paint, without a shift). */}
+        <div className="sheet-bar">
+          <div className="sheet-handle" aria-hidden="true">
+            <span className="grip" />
+            <span className="sheet-label">{t('filters.heading')}</span>
+            <span className="sheet-filters">{'\u00a0'}</span>
+          </div>
         </div>
         <aside className="filters" aria-label={t('filters.heading')} />
         <section className="panel">
