@@ -38,7 +38,10 @@ afterFirstContentfulPaint(mount);
 function afterFirstContentfulPaint(run: () => void): void {
   const fcp = () => performance.getEntriesByName('first-contentful-paint').length > 0;
   try {
-    if (fcp()) return run();
+    if (fcp()) {
+      run();
+      return;
+    }
     const observer = new PerformanceObserver(() => {
       if (!fcp()) return;
       observer.disconnect();
