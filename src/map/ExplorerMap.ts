@@ -13,7 +13,7 @@ import {
 } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { sameCamera } from '../domain/camera.ts';
+import { type Camera, sameCamera } from '../domain/camera.ts';
 import type { PlaceFeature, PlaceLevel } from '../domain/types.ts';
 import { type CornerBox, fitPaddings } from './fit.ts';
 import { boundsOf, type MapSources, pickPlace, toSources } from './geo.ts';
@@ -36,12 +36,8 @@ export interface MapView {
   kinds?: Map<string, string>;
 }
 
-/** A camera as the URL keeps it (see src/state/url.ts `at=`). */
-export interface MapCamera {
-  lat: number;
-  lon: number;
-  zoom: number;
-}
+/** A camera as the URL keeps it (`at=`): the domain's one Camera type. */
+export type MapCamera = Camera;
 
 export interface MapOptions {
   places: PlaceFeature[];
