@@ -113,32 +113,46 @@ function useUrlSync(store: ExplorerStore, data: ExplorerData, state: ExplorerSta
 }
 
 /**
- * The state the page renders: the store's, handed to React as a transition in the animation frame after a change,
- * after MapLibre's own frame callback (the map subscribes to the store itself and asked for its frame first). So the
- * map draws a filter change before React starts on the panels, which would otherwise run first and hold the frame
- * back. Without animation frames (a background tab) a timeout stands in.
+ * How long the input must rest after the map's frame before the panels re-render. Stepping through industries with
+ * the arrow keys (or clicking fast) then keeps the main thread for the map, whose change is one frame; the panels
+ * catch up when the stepping pauses. Well under the ~100 ms a reply still feels instant.
+ */
+const PANEL_REST_MS = 40;
+
+/**
+ * The state the page renders: the store's, handed to React as a transition once the map has drawn the change (the
+ * animation frame after it: the map subscribes to the store itself and asked for its frame first) and the input has
+ * rested for PANEL_REST_MS. React starting on the panels at once would hold the map's frame back. Without animation
+ * frames (a background tab) a timeout stands in.
  */
 function useStateAfterMapFrame(store: ExplorerStore): ExplorerState {
   const [shown, setShown] = useState(() => pickState(store.getState()));
   useEffect(() => {
-    let pending = false;
+    let frame = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
     const hand = () => {
-      pending = false;
       const next = pickState(store.getState());
       startTransition(() => setShown((prev) => (shallowEqual(prev, next) ? prev : next)));
     };
     const unsubscribe = store.subscribe(() => {
       // Under React's act() (component tests) there is no map frame to wait for: hand over at once, so act flushes it.
       if ((globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT) return hand();
-      if (pending) return;
-      pending = true;
+      clearTimeout(timer);
+      cancelAnimationFrame(frame);
+      const rest = () => {
+        timer = setTimeout(hand, PANEL_REST_MS);
+      };
       if (typeof requestAnimationFrame === 'function' && document.visibilityState !== 'hidden')
-        requestAnimationFrame(hand);
-      else setTimeout(hand, 0);
+        frame = requestAnimationFrame(rest);
+      else rest();
     });
     // A change between the first render and this subscription.
     hand();
-    return unsubscribe;
+    return () => {
+      unsubscribe();
+      clearTimeout(timer);
+      cancelAnimationFrame(frame);
+    };
   }, [store]);
   return shown;
 }

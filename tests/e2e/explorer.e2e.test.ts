@@ -88,6 +88,37 @@ describe('explorer (desktop)', () => {
     expect(near / colours.length).toBeGreaterThan(0.5);
   });
 
+  test('stepping fast through industries: the map follows each step and the panel and link end on the last one', async () => {
+    const { page } = await session.open();
+    await load(page);
+    const ids = await page
+      .getByTestId('industry-filter')
+      .locator('button[data-industry]:not([data-industry=""])')
+      .evaluateAll((els) => els.slice(0, 6).map((e) => e.getAttribute('data-industry') ?? ''));
+    // Six clicks in one task, as fast as a keyboard repeat: the map gets each (its store subscription), the panels
+    // re-render once the stepping rests.
+    const fills = await page.evaluate((list) => {
+      const map = window.__jxMap;
+      const seen: string[] = [];
+      for (const id of list) {
+        document
+          .querySelector<HTMLButtonElement>(`[data-testid="industry-filter"] button[data-industry="${id}"]`)
+          ?.click();
+        seen.push(JSON.stringify(map?.getFeatureState({ source: 'areas', id: '360100' }) ?? {}));
+      }
+      return seen;
+    }, ids);
+    expect(new Set(fills).size, 'the map had a new state after the clicks').toBeGreaterThan(1);
+    const last = ids.at(-1) ?? '';
+    await expect.poll(() => page.getByTestId('industry-view').getAttribute('data-industry')).toBe(last);
+    await expect.poll(() => query(page, 'industry')).toBe(last);
+    await expect
+      .poll(() =>
+        page.locator(`[data-testid="industry-filter"] button[data-industry="${last}"]`).getAttribute('aria-pressed'),
+      )
+      .toBe('true');
+  });
+
   test('clicking a place on the map opens its panel with a quote from the plan', async () => {
     const { page } = await session.open();
     await load(page, `?industry=${PV}`);
