@@ -85,7 +85,7 @@ export function knownIds(data: ExplorerData): KnownIds {
 
 /**
  * Mirrors the state in the URL (replaceState, only on change) and restores it on back/forward. The URL follows the
- * deferred state React renders (an effect after that render), not the store subscription: history.replaceState took
+ * state React renders (an effect after that render), not the store subscription: history.replaceState took
  * 0.3–6 ms here (it waits on the browser process), and the synchronous work of a filter change should be the map's.
  */
 function useUrlSync(store: ExplorerStore, data: ExplorerData, state: ExplorerState) {
@@ -227,7 +227,7 @@ const ExplorerPage = memo(function ExplorerPage({ data, store, state, derive }: 
   const { focusReturn, settled } = useReaderFocusReturn(store);
 
   const derived = derive(state);
-  // Actions are stable functions on the store; the rendered state fields are the deferred ones.
+  // Actions are stable functions on the store; the rendered state fields are the ones React renders (after the map).
   const full = useMemo(() => ({ ...store.getState(), ...state }), [store, state]);
   const ctx = useMemo<ExplorerContextValue>(
     () => ({ data, store, state: full, derived, derive, mapCommands, focusReturn, settled }),

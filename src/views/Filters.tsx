@@ -255,7 +255,7 @@ const IndustryRow = memo(function IndustryRow({ industry: i, depth, pressed, cou
 export function RoleToggles() {
   const { t } = useTranslation();
   const { derived } = useExplorer();
-  // The checkboxes follow the store at once: React would reset a controlled input to the deferred value.
+  // The checkboxes follow the store at once: React would reset a controlled input to the rendered value.
   const roles = useUrgentState((s) => s.roles);
   const roleToggled = useExplorerState((s) => s.roleToggled);
   const counts = derived.counts.role;

@@ -9,7 +9,7 @@ import { useExplorerState, useUrgentState } from './context.tsx';
 
 export function ViewTabs() {
   const { t } = useTranslation();
-  // The tabs move focus with the selection, so they follow the store at once (not the deferred render).
+  // The tabs move focus with the selection, so they follow the store at once (not the render that follows the map).
   const view = useUrgentState((s) => s.view);
   const viewChosen = useExplorerState((s) => s.viewChosen);
   const refs = useRef(new Map<ViewName, HTMLButtonElement>());

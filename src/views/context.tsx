@@ -24,7 +24,7 @@ export interface ExplorerContextValue {
   data: ExplorerData;
   store: ExplorerStore;
   /**
-   * The state React renders: it may lag the store by a frame (useDeferredValue), so a filter change reaches the map
+   * The state React renders: it lags the store until the map has drawn a change (useStateAfterMapFrame), so a filter change reaches the map
    * (which subscribes to the store itself) before the panels re-render.
    */
   state: ExplorerState & ExplorerActions;
@@ -48,14 +48,14 @@ export function useExplorer(): ExplorerContextValue {
   return v;
 }
 
-/** Reads the rendered (possibly deferred) state. */
+/** Reads the rendered state (it follows the store once the map has drawn a change). */
 export function useExplorerState<T>(selector: (s: ExplorerState & ExplorerActions) => T): T {
   return selector(useExplorer().state);
 }
 
 /**
  * Reads the store's latest state, re-rendering at once: for controlled form inputs (checkboxes, radios, selects),
- * which React would otherwise reset to the deferred value after the event.
+ * which React would otherwise reset to the rendered value after the event.
  */
 export function useUrgentState<T>(selector: (s: ExplorerState & ExplorerActions) => T): T {
   return useStore(useExplorer().store, selector);
