@@ -7,6 +7,7 @@ import { rmSync, truncateSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
+import { URL_KEYS } from '../../src/state/url.ts';
 import { defaultPair, publishedData } from './support/data.ts';
 import type { PageSession } from './support/harness.ts';
 import { siteUrl, waitForMapIdle } from './support/harness.ts';
@@ -17,7 +18,6 @@ const HAN = /[\u4e00-\u9fff]/;
 /** Markup that would run if any parameter reached the DOM as HTML. */
 const PAYLOAD =
   '"><img src=x onerror="window.__pwned=1;alert(1)"><script>window.__pwned=2</script><svg onload=alert(3)>';
-const PARAMS = ['view', 'plan', 'industry', 'roles', 'place', 'lang', 'source', 'line', 'from', 'to', 'level', 'sort'];
 
 /** Removes and returns the entries matching `pattern` (errors a test provoked on purpose and asserts itself). */
 function take(list: string[], pattern: RegExp): string[] {
@@ -136,8 +136,9 @@ describe('hardening', () => {
     const watch = await watchInjection(s);
     const { page } = s;
     const evil = encodeURIComponent(PAYLOAD);
-    const all = PARAMS.map((p) => `${p}=${evil}`).join('&');
-    await page.goto(siteUrl(`?${all}&cell=${evil}~${evil}&city=${evil}&utm_source=${evil}`));
+    // Every parameter the app reads (the URL table's names), plus the composite forms and a foreign one.
+    const all = URL_KEYS.map((p) => `${p}=${evil}`).join('&');
+    await page.goto(siteUrl(`?${all}&cell=${evil}~${evil}&term=product~${evil}&at=${evil},1,2&utm_source=${evil}`));
     await waitForMapIdle(page);
     expect(await watch.injected()).toEqual({ elements: [], pwned: null, markupInText: false });
     expect(watch.dialogs).toEqual([]);
