@@ -13,6 +13,10 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     teardownTimeout: 10_000,
+    // What a test polls for (a URL written after the panels re-render, a count in a re-rendered list) follows the map
+    // by a frame, a 40 ms rest and a background render; on a loaded 2-core CI machine a view switch (the matrix's big
+    // table unmounting) took over vitest's default 1 s. Playwright's own waits are 5 s; polls get the same.
+    expect: { poll: { timeout: 5_000 } },
     reporters: ['default'],
   },
 });
