@@ -18,10 +18,7 @@ offlineStatus.setState({ update: () => offline.update() });
 // the shell's intro text the page's largest paint: the explorer draws the same text in the same box).
 const data = loadData();
 data.catch(() => {}); // handled by App (its error view); this only keeps an early failure from being "uncaught"
-let mounted = false;
 function mount() {
-  if (mounted) return;
-  mounted = true;
   // The static map index.html painted: keep the element before React replaces #root, so it moves into the map's box.
   takeStaticMap();
   const root = document.getElementById('root');
@@ -34,8 +31,14 @@ function mount() {
 }
 afterFirstContentfulPaint(mount);
 
-/** Runs `run` once the page's first contentful paint has been presented (or after 3 s: a browser without paint timing). */
-function afterFirstContentfulPaint(run: () => void): void {
+/** Runs `once` a single time, when the first contentful paint has been presented (or after 3 s: no paint timing). */
+function afterFirstContentfulPaint(once: () => void): void {
+  let done = false;
+  const run = () => {
+    if (done) return;
+    done = true;
+    once();
+  };
   const fcp = () => performance.getEntriesByName('first-contentful-paint').length > 0;
   try {
     if (fcp()) {

@@ -36,9 +36,6 @@ export interface MapView {
   kinds?: Map<string, string>;
 }
 
-/** A camera as the URL keeps it (`at=`): the domain's one Camera type. */
-export type MapCamera = Camera;
-
 export interface MapOptions {
   places: PlaceFeature[];
   view: MapView;
@@ -47,12 +44,12 @@ export interface MapOptions {
   /** Id of an element describing the keyboard use (aria-describedby of the canvas). */
   describedBy?: string;
   /** Where to open; null/absent = fit Jiangxi. */
-  camera?: MapCamera | null;
+  camera?: Camera | null;
   /**
    * The camera after the user (drag, wheel, keys, pinch) or a place focus moved the map, on moveend; null when it is
    * back at the default fit. Not called for the initial fit, a reset or a camera set by `setCamera`.
    */
-  onCameraChanged?: (camera: MapCamera | null) => void;
+  onCameraChanged?: (camera: Camera | null) => void;
   /** URL of faces.json written by scripts/copy-fonts.ts, and how to turn a face's file into a URL. */
   facesUrl?: string;
   fontUrl?: (file: string) => string;
@@ -174,7 +171,7 @@ export class ExplorerMap {
     this.map.getCanvas().setAttribute('aria-label', label);
   }
 
-  getCamera(): MapCamera {
+  getCamera(): Camera {
     const c = this.map.getCenter();
     return { lat: c.lat, lon: c.lng, zoom: this.map.getZoom() };
   }
@@ -243,7 +240,7 @@ export class ExplorerMap {
    * Moves to a camera from the state (back/forward, a restored link); null = the default fit. Does nothing when the
    * map is already there (the state echoing a move the map reported), and reports nothing back.
    */
-  setCamera(camera: MapCamera | null): void {
+  setCamera(camera: Camera | null): void {
     if (!camera) {
       if (!this.isDefaultCamera()) this.resetCamera();
       this.atDefault = true;

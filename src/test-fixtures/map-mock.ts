@@ -3,12 +3,12 @@
  * to it through ExplorerMap's methods. Every call is recorded in `mapCalls`. Use with
  * `vi.mock('../map/ExplorerMap.ts', () => import('../test-fixtures/map-mock.ts'))`.
  */
-import type { CornerBox, MapCamera, MapOptions, MapView, ExplorerMap as RealMap } from '../map/ExplorerMap.ts';
+import type { Camera } from '../domain/camera.ts';
+import type { CornerBox, MapOptions, MapView, ExplorerMap as RealMap } from '../map/ExplorerMap.ts';
 
 // Type-only imports: the real module (and maplibre-gl) is never loaded, yet the mock must keep ExplorerMap's shape.
 /** What components may call on the map: ExplorerMap's public interface without the maplibre instance. */
 type ExplorerMapApi = Omit<RealMap, 'map'>;
-type Camera = MapCamera;
 
 export const mapCalls = {
   updates: [] as MapView[],

@@ -65,7 +65,12 @@ function attachStaticMap(store: ExplorerStore, mapCommands: { current: MapComman
  * (or an industry fit) moves the map so that the open legend would cover the province, the legend folds to its title
  * line, and opens again once it would not. Returns the check to run after each move, and a cleanup.
  */
-function watchLegend(map: ExplorerMap, container: HTMLElement): { check(atDefault: boolean): void; stop(): void } {
+interface LegendWatch {
+  check(atDefault: boolean): void;
+  stop(): void;
+}
+
+function watchLegend(map: ExplorerMap, container: HTMLElement): LegendWatch {
   const legend = container.closest('.map-layer')?.querySelector<HTMLDetailsElement>('[data-testid="legend"]');
   if (!legend) return { check: () => {}, stop: () => {} };
   let openBox: { width: number; height: number } | null = null;
@@ -116,7 +121,7 @@ function attachLiveMap(
 ): { commands: MapCommands; setLabel(label: string): void; stop(): void } {
   const { store, derive } = o;
   let pending: ReturnType<typeof setTimeout> | undefined;
-  let legend: { check(atDefault: boolean): void; stop(): void } | null = null;
+  let legend: LegendWatch | null = null;
   const map = new ExplorerMapClass(o.container, {
     places: o.data.places,
     view: mapViewOf(derive, store.getState()),
